@@ -1,0 +1,83 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// Settings every target shares: Swift 6 language mode (strict concurrency) plus the
+/// upcoming features Hummingbird adopts, so that imports and existentials stay explicit.
+let swiftSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "Breakwater",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "breakwater", targets: ["breakwater"]),
+        .library(name: "BreakwaterModel", targets: ["BreakwaterModel"]),
+        .library(name: "BreakwaterIngest", targets: ["BreakwaterIngest"]),
+        .library(name: "BreakwaterStore", targets: ["BreakwaterStore"]),
+        .library(name: "BreakwaterStoreSQLite", targets: ["BreakwaterStoreSQLite"]),
+        .library(name: "M365Simulator", targets: ["M365Simulator"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        .target(name: "BreakwaterModel", swiftSettings: swiftSettings),
+        .target(
+            name: "BreakwaterIngest",
+            dependencies: ["BreakwaterModel", "BreakwaterStore"],
+            swiftSettings: swiftSettings
+        ),
+        .target(name: "BreakwaterStore", dependencies: ["BreakwaterModel"], swiftSettings: swiftSettings),
+        .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
+        .target(
+            name: "BreakwaterStoreSQLite",
+            dependencies: [
+                "BreakwaterModel", "BreakwaterStore", "CZstd",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(name: "M365Simulator", dependencies: ["BreakwaterModel"], swiftSettings: swiftSettings),
+        .target(
+            name: "BreakwaterTesting",
+            dependencies: ["BreakwaterModel", "BreakwaterStore"],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "breakwater",
+            dependencies: [
+                "BreakwaterModel", "BreakwaterIngest", "BreakwaterStore", "BreakwaterStoreSQLite", "M365Simulator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "BreakwaterModelTests",
+            dependencies: ["BreakwaterModel", "BreakwaterTesting"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "BreakwaterIngestTests",
+            dependencies: ["BreakwaterIngest", "BreakwaterTesting", "M365Simulator"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "BreakwaterStoreSQLiteTests",
+            dependencies: ["BreakwaterStoreSQLite", "BreakwaterTesting"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "BreakwaterCLITests",
+            dependencies: ["BreakwaterTesting", "M365Simulator", "BreakwaterModel"],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

@@ -1,0 +1,142 @@
+public import BreakwaterModel
+public import BreakwaterStore
+import Foundation
+
+/// Imports exported audit logs into the archive: detects each file's format, decodes it in
+/// bounded memory, normalizes records to events and writes them in batches.
+///
+/// Every batch is committed with the import journal's record of how far the file has been
+/// read, so an import killed at any instant resumes on the next run from the last committed
+/// batch and ends with exactly the contents an uninterrupted import would have. Records that
+/// cannot be decoded go to the quarantine with their reason and position; the rest of the
+/// file goes on.
+public struct FileImporter: Sendable {
+    /// Where the records go.
+    public var store: any Store
+    /// The tenant the files belong to. Records that name another tenant are quarantined;
+    /// records that name none are given this one. When `nil`, each record's own
+    /// `OrganizationId` is used and records without one are quarantined.
+    public var tenant: TenantID?
+    /// How many records are committed together.
+    public var batchSize: Int
+
+    public init(store: any Store, tenant: TenantID? = nil, batchSize: Int = 4096) {
+        self.store = store
+        self.tenant = tenant
+        self.batchSize = max(1, batchSize)
+    }
+
+    /// Imports one file.
+    ///
+    /// - Parameters:
+    ///   - path: the file to read.
+    ///   - progress: called after each committed batch.
+    /// - Returns: what was read and stored.
+    /// - Throws: ``IngestError`` when the file cannot be read or is in no known format;
+    ///   the store's errors when it cannot write.
+    public func importFile(at path: String, progress: (@Sendable (ImportProgressReport) -> Void)? = nil) async throws -> FileImportSummary {
+        let started = ContinuousClock.now
+        let window = try FileWindow(path: path)
+        let fileSize = window.fileSize
+        let format: InputFormat
+        switch try FormatDetector.detect(window, name: path) {
+        case .empty:
+            return FileImportSummary(path: path, format: nil, totals: ImportTotals(), resumed: false, duration: started.duration(to: .now))
+        case .format(let detected):
+            format = detected
+        }
+        let reference = SourceReference(name: path, fingerprint: try SourceFingerprint.of(window))
+        let run = try await store.beginImport(
+            of: ImportSource(reference: reference, format: format.description, tenantOption: tenant?.description))
+        let decoder = try makeDecoder(format, window: window, resumePoint: run.resumePoint)
+
+        var totals = run.totals
+        var events: [Event] = []
+        var quarantined: [QuarantinedRecord] = []
+        events.reserveCapacity(batchSize)
+
+        func commit() async throws {
+            let resumePoint = decoder.resumePoint
+            let batch = ArchiveBatch(
+                events: events, quarantined: quarantined,
+                importProgress: ImportProgress(run: run.id, resumePoint: resumePoint, totals: totals))
+            let result = try await store.write(batch)
+            totals.add(result, of: events)
+            events.removeAll(keepingCapacity: true)
+            quarantined.removeAll(keepingCapacity: true)
+            progress?(ImportProgressReport(path: path, bytesRead: resumePoint.byteOffset, fileSize: fileSize, totals: totals))
+        }
+
+        while let item = try decoder.next() {
+            totals.records += 1
+            switch item {
+            case .record(let record, let position):
+                switch resolveTenant(of: record) {
+                case .success(let tenant):
+                    events.append(Event(record: record, tenant: tenant))
+                    totals.workloads[record.workload ?? ImportTotals.noWorkload, default: WorkloadTotals()].records += 1
+                case .failure(let reason):
+                    totals.quarantined += 1
+                    quarantined.append(QuarantinedRecord(tenant: nil, source: reference, position: position, reason: reason, raw: record.raw))
+                }
+            case .failure(let failure):
+                totals.quarantined += 1
+                quarantined.append(QuarantinedRecord(
+                    tenant: tenant, source: reference, position: failure.position, reason: failure.reason, raw: failure.raw,
+                    length: failure.length))
+            }
+            if events.count + quarantined.count >= batchSize {
+                try await commit()
+            }
+        }
+        try await commit()
+        try await store.finishImport(run.id, totals: totals)
+        return FileImportSummary(path: path, format: format, totals: totals, resumed: run.isResumed, duration: started.duration(to: .now))
+    }
+
+    /// The tenant a record is stored under, or why it cannot be.
+    private func resolveTenant(of record: AuditRecord) -> Result<TenantID, QuarantineReason> {
+        if let tenant {
+            guard record.mayBelong(to: tenant) else {
+                return .failure(QuarantineReason(
+                    code: "tenant-mismatch",
+                    message: "the record belongs to tenant \(record.organizationID.map(String.init(describing:)) ?? "?"), not \(tenant) given with --tenant"))
+            }
+            return .success(tenant)
+        }
+        guard let organization = record.organizationID else {
+            return .failure(QuarantineReason(
+                code: "missing-tenant", message: "the record names no tenant (OrganizationId); import it again with --tenant"))
+        }
+        return .success(organization)
+    }
+
+    private func makeDecoder(_ format: InputFormat, window: FileWindow, resumePoint: ResumePoint) throws(IngestError) -> any RecordDecoder {
+        switch format.container {
+        case .jsonLines: try JSONLinesDecoder(window: window, flavor: format.flavor, resumePoint: resumePoint)
+        case .jsonArray, .jsonValues, .graphPages: try JSONStreamDecoder(window: window, format: format, resumePoint: resumePoint)
+        case .csv: try CSVDecoder(window: window, resumePoint: resumePoint)
+        }
+    }
+}
+
+/// How far an import has got, reported after each committed batch.
+public struct ImportProgressReport: Sendable {
+    public var path: String
+    public var bytesRead: Int64
+    public var fileSize: Int64
+    public var totals: ImportTotals
+}
+
+/// What importing one file did.
+public struct FileImportSummary: Sendable {
+    public var path: String
+    /// The format the file was read as; `nil` for an empty file.
+    public var format: InputFormat?
+    /// Counts for the whole file (including what earlier, interrupted runs committed).
+    public var totals: ImportTotals
+    /// Whether this import continued an interrupted one.
+    public var resumed: Bool
+    /// How long this run took.
+    public var duration: Duration
+}

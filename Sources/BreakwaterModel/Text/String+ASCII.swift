@@ -1,0 +1,47 @@
+extension String {
+    /// Whether two strings are equal when ASCII letters are compared without case.
+    ///
+    /// Audit data is inconsistent about case in names (`"Add User."` and `"Add user."`,
+    /// `UserAgent` and `userAgent`), and names are ASCII, so an ASCII fold is both right and
+    /// cheap.
+    public func caseInsensitiveEquals(_ other: String) -> Bool {
+        var left = utf8.makeIterator()
+        var right = other.utf8.makeIterator()
+        while true {
+            switch (left.next(), right.next()) {
+            case (nil, nil): return true
+            case (let a?, let b?):
+                if a != b && Self.asciiLowercase(a) != Self.asciiLowercase(b) { return false }
+            default: return false
+            }
+        }
+    }
+
+    /// The string lowercased for use as an identity (UPNs, operation names, tenant ids).
+    ///
+    /// ASCII text, which is nearly all of it, takes a fast path that allocates only when there
+    /// is an uppercase letter; anything else falls back to Unicode lowercasing.
+    public var identityLowercased: String {
+        var hasUppercase = false
+        for byte in utf8 {
+            if byte >= 0x80 { return lowercased() }
+            if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { hasUppercase = true }
+        }
+        guard hasUppercase else { return self }
+        return String(decoding: utf8.map(Self.asciiLowercase), as: UTF8.self)
+    }
+
+    @inline(__always)
+    static func asciiLowercase(_ byte: UInt8) -> UInt8 {
+        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+    }
+
+    /// The string without leading and trailing ASCII whitespace (space, tab, CR, LF).
+    public var trimmingASCIIWhitespace: String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
+            return ""
+        }
+        return String(self[first...last])
+    }
+}

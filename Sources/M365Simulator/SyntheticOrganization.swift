@@ -1,0 +1,103 @@
+public import BreakwaterModel
+public import Foundation
+
+/// A made-up Microsoft 365 organisation: its tenant, domain and people, each with the places
+/// and devices they normally work from. Deterministic for a given seed, so that demos,
+/// benchmarks and tests see the same organisation every time.
+public struct SyntheticOrganization: Sendable {
+    /// One person in the organisation.
+    public struct User: Sendable {
+        public var userPrincipalName: String
+        public var displayName: String
+        /// Entra object id.
+        public var objectID: String
+        /// The Exchange/SharePoint PUID.
+        public var puid: String
+        /// The address the user normally works from.
+        public var homeAddress: String
+        public var userAgent: String
+        public var mailboxGUID: String
+    }
+
+    public let tenant: TenantID
+    public let domain: String
+    public let users: [User]
+
+    /// Builds an organisation of `userCount` people.
+    public init(seed: UInt64, userCount: Int, tenant: TenantID? = nil, domain: String = "contoso.com") {
+        var random = SeededRandom(seed: seed)
+        self.tenant = tenant ?? TenantID(uuid: random.uuid())
+        self.domain = domain
+        let firstNames = [
+            "adele", "alex", "allan", "ben", "christie", "debra", "diego", "emily", "grady", "henrietta", "isaiah", "joni",
+            "lee", "lidia", "lynne", "megan", "miriam", "nestor", "patti", "pradeep", "raul", "sara", "tom", "wanda",
+        ]
+        let lastNames = [
+            "vance", "wilber", "deyoung", "cline", "cline", "berg", "siciliani", "braun", "archie", "gonzales", "langer",
+            "sherman", "gu", "holgate", "robbins", "bowen", "graham", "wilke", "katz", "gupta", "ortiz", "davis", "ryan", "li",
+        ]
+        let agents = [
+            "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36 Edg/130.0.0.0",
+            "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15",
+            "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36",
+            "Microsoft Office/16.0 (Windows NT 10.0; Microsoft Outlook 16.0.17928; Pro)",
+        ]
+        var users: [User] = []
+        for index in 0..<max(1, userCount) {
+            let first = firstNames[index % firstNames.count]
+            let last = lastNames[(index / firstNames.count + index) % lastNames.count]
+            let suffix = index < firstNames.count ? "" : String(index / firstNames.count)
+            let name = "\(first).\(last)\(suffix)"
+            // Offices on documentation ranges; a few people work from home broadband.
+            let office = ["198.51.100", "203.0.113", "192.0.2"][index % 3]
+            users.append(
+                User(
+                    userPrincipalName: "\(name)@\(domain)",
+                    displayName: "\(first.capitalized) \(last.capitalized)",
+                    objectID: random.uuid().uuidString.lowercased(),
+                    puid: String(format: "10037FFE%08X", random.next() & 0xFFFF_FFFF),
+                    homeAddress: "\(office).\(10 + index % 200)",
+                    userAgent: agents[Int(random.next() % UInt64(agents.count))],
+                    mailboxGUID: random.uuid().uuidString.lowercased()))
+        }
+        self.users = users
+    }
+}
+
+/// A small, fast, deterministic random source (SplitMix64).
+public struct SeededRandom: RandomNumberGenerator, Sendable {
+    private var state: UInt64
+
+    public init(seed: UInt64) {
+        state = seed
+    }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A random version-4 GUID.
+    public mutating func uuid() -> UUID {
+        let a = next()
+        let b = next()
+        var bytes: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &bytes) { buffer in
+            for index in 0..<8 {
+                buffer[index] = UInt8(truncatingIfNeeded: a >> (8 * index))
+                buffer[8 + index] = UInt8(truncatingIfNeeded: b >> (8 * index))
+            }
+            buffer[6] = buffer[6] & 0x0F | 0x40
+            buffer[8] = buffer[8] & 0x3F | 0x80
+        }
+        return UUID(uuid: bytes)
+    }
+
+    /// A random element of a non-empty array.
+    public mutating func pick<T>(_ elements: [T]) -> T {
+        elements[Int(next() % UInt64(elements.count))]
+    }
+}
