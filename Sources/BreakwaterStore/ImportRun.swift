@@ -60,16 +60,20 @@ public struct ResumePoint: Sendable, Hashable {
     public static let start = ResumePoint()
 }
 
-/// Progress written with a batch: where the run has reached and its totals so far.
+/// Progress written with a batch: where the run has reached once the batch is committed,
+/// and what reading the batch counted.
 public struct ImportProgress: Sendable {
     public var run: ImportRun.ID
     public var resumePoint: ResumePoint
-    public var totals: ImportTotals
+    /// The batch's records, quarantined records and per-workload records. The store adds
+    /// the batch's inserted and duplicate counts (see ``ImportTotals/add(_:of:)``) and
+    /// accumulates the result into the run's journaled totals.
+    public var read: ImportTotals
 
-    public init(run: ImportRun.ID, resumePoint: ResumePoint, totals: ImportTotals) {
+    public init(run: ImportRun.ID, resumePoint: ResumePoint, read: ImportTotals) {
         self.run = run
         self.resumePoint = resumePoint
-        self.totals = totals
+        self.read = read
     }
 }
 
@@ -92,6 +96,18 @@ public struct ImportTotals: Sendable, Hashable, Codable {
 extension ImportTotals {
     /// The workload name counted for records that have none.
     public static let noWorkload = "(none)"
+
+    /// Adds every count of `other` to these.
+    public mutating func merge(_ other: ImportTotals) {
+        records += other.records
+        inserted += other.inserted
+        duplicates += other.duplicates
+        quarantined += other.quarantined
+        for (workload, counts) in other.workloads {
+            workloads[workload, default: WorkloadTotals()].records += counts.records
+            workloads[workload, default: WorkloadTotals()].inserted += counts.inserted
+        }
+    }
 
     /// Adds what writing a batch of `events` did: inserted and duplicate counts, overall and
     /// per workload. Stores apply this same rule to the totals they journal.

@@ -27,8 +27,9 @@ public protocol Store: Sendable {
     /// Starts an import of `source`, or resumes the unfinished one with the same source.
     func beginImport(of source: ImportSource) async throws -> ImportRun
 
-    /// Marks an import finished with its final totals.
-    func finishImport(_ run: ImportRun.ID, totals: ImportTotals) async throws
+    /// Marks an import finished and returns its totals as journaled (including what earlier,
+    /// interrupted attempts committed).
+    func finishImport(_ run: ImportRun.ID) async throws -> ImportTotals
 
     /// How many events the store holds for the tenants of `scope`.
     func eventCount(in scope: TenantScope) async throws -> Int

@@ -27,9 +27,10 @@ enum NameKind: Int, Sendable {
 
 /// Writes one ``ArchiveBatch`` inside the transaction GRDB opened for it.
 ///
-/// The event rows go through one prepared statement bound with SQLite's C API: this loop
-/// runs for every record of every import, and the generic binding layer would cost more
-/// than the insert itself.
+/// Each event costs one insert into the de-duplication key; the events that are new are
+/// gathered into segments of their tenant, which are written whole. The key inserts go
+/// through one prepared statement bound with SQLite's C API: this loop runs for every
+/// record of every import, and the generic binding layer would cost more than the insert.
 struct ArchiveWriter {
     let db: Database
     var caches: WriteCaches
@@ -43,78 +44,129 @@ struct ArchiveWriter {
 
     /// Writes the batch; afterwards ``caches`` holds every id looked up.
     mutating func write(_ batch: ArchiveBatch) throws -> ArchiveWriteResult {
-        let insert = try db.cachedStatement(sql: """
-            INSERT OR IGNORE INTO events
-                (tenant, time, record_id, actor, ip, operation, workload, record_type, kind, outcome, source, chunk, slot)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        let keyStatement = try db.cachedStatement(sql: """
+            INSERT OR IGNORE INTO record_keys (tenant, time, record_id, segment, slot) VALUES (?, ?, ?, ?, ?)
             """)
-        var nextChunkID = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) + 1 FROM raw_chunks") ?? 1
-        var builders: [Int64: RawChunk.Builder] = [:]
+        var nextSegmentID = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) + 1 FROM segments") ?? 1
+        var builders: [Int64: Segment.Builder] = [:]
+        var groups: [Int64: SegmentGroup] = [:]
         let compressor = ZstdCompressor()
         var inserted: [Bool] = []
         inserted.reserveCapacity(batch.events.count)
 
         for event in batch.events {
             let tenant = try tenantKey(event.tenant)
-            let builder: RawChunk.Builder
+            let builder: Segment.Builder
             if let current = builders[tenant], !current.isFull {
                 builder = current
             } else {
                 if let full = builders[tenant] { try store(full, compressor) }
-                builder = RawChunk.Builder(id: nextChunkID, tenant: tenant)
-                nextChunkID += 1
+                builder = Segment.Builder(id: nextSegmentID, tenant: tenant)
+                nextSegmentID += 1
                 builders[tenant] = builder
             }
-            let isNew = try insertEvent(event, tenant: tenant, chunk: builder.id, slot: builder.count, statement: insert)
-            if isNew { builder.append(event.record.raw) }
+            let isNew = try insertKey(for: event, tenant: tenant, segment: builder.id, slot: builder.count, statement: keyStatement)
+            if isNew {
+                let entry = try entry(for: event, tenant: tenant)
+                builder.append(entry, raw: event.record.raw)
+                groups[tenant, default: SegmentGroup(tenant: tenant)].add(entry, segment: builder.id)
+            }
             inserted.append(isNew)
         }
         for builder in builders.values where builder.count > 0 {
             try store(builder, compressor)
         }
+        for group in groups.values {
+            try post(group)
+        }
         for record in batch.quarantined {
             try quarantine(record)
         }
         if let progress = batch.importProgress {
-            var totals = progress.totals
-            totals.add(ArchiveWriteResult(inserted: inserted), of: batch.events)
-            try ImportJournal(db: db, locks: nil).record(progress.run, resumePoint: progress.resumePoint, totals: totals)
+            var counts = progress.read
+            counts.add(ArchiveWriteResult(inserted: inserted), of: batch.events)
+            try ImportJournal(db: db, locks: nil).record(progress.run, resumePoint: progress.resumePoint, adding: counts)
         }
         return ArchiveWriteResult(inserted: inserted)
     }
 
-    /// Inserts one event row unless the archive has it; returns whether it was new.
-    private mutating func insertEvent(_ event: Event, tenant: Int64, chunk: Int64, slot: Int, statement: Statement) throws -> Bool {
-        let actor = try event.actor.map { try nameID(.actor, $0, tenant: tenant) }
-        let operation = try nameID(.operation, event.operation, tenant: tenant)
-        let workload = try event.workload.map { try nameID(.workload, $0, tenant: tenant) }
+    /// Inserts an event's de-duplication key unless the archive has it; returns whether the
+    /// event is new.
+    private func insertKey(for event: Event, tenant: Int64, segment: Int64, slot: Int, statement: Statement) throws -> Bool {
         let handle = statement.sqliteStatement
         sqlite3_reset(handle)
         sqlite3_bind_int64(handle, 1, tenant)
         sqlite3_bind_int64(handle, 2, event.time.millisecondsSince1970)
-        bindOptional(handle, 4, actor)
-        sqlite3_bind_int64(handle, 6, operation)
-        bindOptional(handle, 7, workload)
-        sqlite3_bind_int64(handle, 8, Int64(event.recordType.rawValue))
-        sqlite3_bind_int64(handle, 9, Int64(event.kind.rawValue))
-        sqlite3_bind_int64(handle, 10, Int64(event.outcome.storageCode))
-        sqlite3_bind_int64(handle, 11, Int64(event.record.source.rawValue))
-        sqlite3_bind_int64(handle, 12, chunk)
-        sqlite3_bind_int64(handle, 13, Int64(slot))
-        let result = withRecordIDBound(event.id, to: handle, index: 3) {
-            withAddressBound(event.sourceIP, to: handle, index: 5) { sqlite3_step(handle) }
-        }
+        sqlite3_bind_int64(handle, 4, segment)
+        sqlite3_bind_int64(handle, 5, Int64(slot))
+        let result = withRecordIDBound(event.id, to: handle, index: 3) { sqlite3_step(handle) }
         guard result == SQLITE_DONE else {
             throw DatabaseError(resultCode: ResultCode(rawValue: result), message: String(cString: sqlite3_errmsg(connection)))
         }
         return sqlite3_changes(connection) == 1
     }
 
-    private func store(_ builder: RawChunk.Builder, _ compressor: ZstdCompressor) throws {
-        let data = try compressor.compress(builder.encoded())
+    /// The segment index entry of a new event.
+    private mutating func entry(for event: Event, tenant: Int64) throws -> Segment.Entry {
+        Segment.Entry(
+            time: event.time.millisecondsSince1970, id: event.id,
+            actor: try event.actor.map { try nameID(.actor, $0, tenant: tenant) } ?? 0,
+            operation: try nameID(.operation, event.operation, tenant: tenant),
+            workload: try event.workload.map { try nameID(.workload, $0, tenant: tenant) } ?? 0,
+            address: event.sourceIP, recordType: event.recordType.rawValue, kind: event.kind, outcome: event.outcome,
+            source: event.record.source, rawLength: event.record.raw.count)
+    }
+
+    /// Writes a segment: its index and its records.
+    private func store(_ builder: Segment.Builder, _ compressor: ZstdCompressor) throws {
         try db.execute(
-            sql: "INSERT INTO raw_chunks (id, tenant, codec, record_count, data) VALUES (?, ?, ?, ?, ?)",
-            arguments: [builder.id, builder.tenant, RawChunk.zstdCodec, builder.count, Data(data)])
+            sql: "INSERT INTO segments (id, tenant, min_time, max_time, event_count, codec, entries) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            arguments: [
+                builder.id, builder.tenant, builder.minimumTime, builder.maximumTime, builder.count, ZstdCompressor.codec,
+                Data(try compressor.compress(builder.encodedIndex())),
+            ])
+        try db.execute(
+            sql: "INSERT INTO segment_records (segment, data) VALUES (?, ?)",
+            arguments: [builder.id, Data(try compressor.compress(builder.encodedRecords))])
+    }
+
+    /// Writes the term postings of a group of segments.
+    private func post(_ group: SegmentGroup) throws {
+        let statement = try db.cachedStatement(sql: """
+            INSERT OR IGNORE INTO segment_terms (tenant, field, term, max_time, first_segment, last_segment)
+            VALUES (?, ?, ?, ?, ?, ?)
+            """)
+        let handle = statement.sqliteStatement
+        func step() throws {
+            let result = sqlite3_step(handle)
+            guard result == SQLITE_DONE else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: result), message: String(cString: sqlite3_errmsg(connection)))
+            }
+        }
+        func bindGroup(_ field: TermField) {
+            sqlite3_reset(handle)
+            sqlite3_bind_int64(handle, 1, group.tenant)
+            sqlite3_bind_int64(handle, 2, Int64(field.rawValue))
+            sqlite3_bind_int64(handle, 4, group.maximumTime)
+            sqlite3_bind_int64(handle, 5, group.firstSegment)
+            sqlite3_bind_int64(handle, 6, group.lastSegment)
+        }
+        for term in group.numericTerms {
+            bindGroup(term.field)
+            sqlite3_bind_int64(handle, 3, term.value)
+            try step()
+        }
+        for address in group.addresses {
+            bindGroup(.address)
+            let bytes = address.bytes
+            let result = bytes.withUnsafeBytes { buffer in
+                sqlite3_bind_blob(handle, 3, buffer.baseAddress, 16, nil)
+                return sqlite3_step(handle)
+            }
+            guard result == SQLITE_DONE else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: result), message: String(cString: sqlite3_errmsg(connection)))
+            }
+        }
     }
 
     private mutating func quarantine(_ record: QuarantinedRecord) throws {
@@ -158,11 +210,35 @@ struct ArchiveWriter {
     }
 }
 
-private func bindOptional(_ handle: OpaquePointer, _ index: Int32, _ value: Int64?) {
-    if let value {
-        sqlite3_bind_int64(handle, index, value)
-    } else {
-        sqlite3_bind_null(handle, index)
+/// The segments of one tenant written in one batch, with the distinct values they hold:
+/// the unit of term postings.
+private struct SegmentGroup {
+    /// A posted value that is a number (a name id or a kind).
+    struct NumericTerm: Hashable {
+        var field: TermField
+        var value: Int64
+    }
+
+    let tenant: Int64
+    var firstSegment = Int64.max
+    var lastSegment = Int64.min
+    var maximumTime = Int64.min
+    var numericTerms = Set<NumericTerm>()
+    var addresses = Set<IPAddress>()
+
+    init(tenant: Int64) {
+        self.tenant = tenant
+    }
+
+    mutating func add(_ entry: Segment.Entry, segment: Int64) {
+        firstSegment = min(firstSegment, segment)
+        lastSegment = max(lastSegment, segment)
+        maximumTime = max(maximumTime, entry.time)
+        if entry.actor != 0 { numericTerms.insert(NumericTerm(field: .actor, value: entry.actor)) }
+        numericTerms.insert(NumericTerm(field: .operation, value: entry.operation))
+        if entry.workload != 0 { numericTerms.insert(NumericTerm(field: .workload, value: entry.workload)) }
+        numericTerms.insert(NumericTerm(field: .kind, value: Int64(entry.kind.rawValue)))
+        if let address = entry.address { addresses.insert(address) }
     }
 }
 
@@ -180,19 +256,6 @@ func withRecordIDBound<T>(_ id: RecordID, to handle: OpaquePointer, index: Int32
             sqlite3_bind_text(handle, index, bytes.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }, Int32(bytes.count), nil)
             return body()
         }
-    }
-}
-
-/// Binds an address as sixteen bytes (or NULL) for the duration of `body`.
-func withAddressBound<T>(_ address: IPAddress?, to handle: OpaquePointer, index: Int32, _ body: () -> T) -> T {
-    guard let address else {
-        sqlite3_bind_null(handle, index)
-        return body()
-    }
-    let big = (address.high.bigEndian, address.low.bigEndian)
-    return withUnsafeBytes(of: big) { bytes in
-        sqlite3_bind_blob(handle, index, bytes.baseAddress, 16, nil)
-        return body()
     }
 }
 

@@ -5,176 +5,264 @@ import GRDB
 
 /// Reads pages of events, newest first, across the tenants a query may see.
 ///
-/// Each tenant is queried on its own — every index leads with the tenant, so each query
-/// walks an index in time order and stops after a page — and the per-tenant pages are
-/// merged. Order: time descending, then tenant, then record id descending.
+/// Each tenant is searched on its own. The term postings name the segments that can hold a
+/// match (those with the user, the address range, the operation…), newest segment first;
+/// their small indexes are scanned until a page is certain — no segment left could hold an
+/// event newer than the page's last — and only then are the matching original records read.
+/// Per-tenant pages are merged in the order: time descending, tenant, record id descending.
 struct EventSearch {
     let db: Database
     let query: EventQuery
 
+    /// How many candidate groups are fetched per round trip.
+    private static let groupBatch = 32
+
     func page(after cursor: EventCursor?, limit: Int) throws -> EventPage {
         let limit = max(1, limit)
-        var rows: [EventRow] = []
+        var matches: [Match] = []
         for (tenant, key) in try TenantKeys.keys(in: query.scope, db) {
-            rows += try tenantRows(tenant: tenant, key: key, after: cursor, limit: limit + 1)
+            guard let filter = try Filter(query: query, tenant: tenant, key: key, cursor: cursor, db: db) else { continue }
+            matches += try tenantMatches(filter, limit: limit + 1)
         }
-        rows.sort { lhs, rhs in
-            if lhs.time != rhs.time { return lhs.time > rhs.time }
-            if lhs.tenant != rhs.tenant { return lhs.tenant < rhs.tenant }
-            return lhs.id > rhs.id
-        }
-        let hasMore = rows.count > limit
-        let pageRows = rows.prefix(limit)
-        var chunks = ChunkCache(db: db)
-        let events = try pageRows.map { row in try row.event(reading: &chunks) }
-        let next = hasMore ? pageRows.last.map { EventCursor(time: Timestamp(millisecondsSince1970: $0.time), tenant: $0.tenant, id: $0.id) } : nil
+        matches.sort(by: Match.precedes)
+        let hasMore = matches.count > limit
+        let selected = Array(matches.prefix(limit))
+        let events = try readEvents(selected)
+        let next = hasMore ? selected.last.map { EventCursor(time: Timestamp(millisecondsSince1970: $0.entry.time), tenant: $0.tenant, id: $0.entry.id) } : nil
         return EventPage(events: events, next: next)
     }
 
-    /// Up to `limit` rows of one tenant after the cursor.
-    private func tenantRows(tenant: TenantID, key: Int64, after cursor: EventCursor?, limit: Int) throws -> [EventRow] {
-        var conditions = ["tenant = ?"]
-        var arguments: StatementArguments = [key]
-        if let actor = query.actor {
-            guard let id = try nameIDs(.actor, key, exactly: actor.identityLowercased).first else { return [] }
-            conditions.append("actor = ?")
-            arguments += [id]
-        }
-        if let operation = query.operation {
-            let ids = try nameIDs(.operation, key, ignoringCase: operation)
-            guard !ids.isEmpty else { return [] }
-            conditions.append("operation IN (\(ids.map(String.init).joined(separator: ",")))")
-        }
-        if let workload = query.workload {
-            let ids = try nameIDs(.workload, key, ignoringCase: workload)
-            guard !ids.isEmpty else { return [] }
-            conditions.append("workload IN (\(ids.map(String.init).joined(separator: ",")))")
-        }
-        if let network = query.network {
-            conditions.append("ip BETWEEN ? AND ?")
-            arguments += [Data(network.lowerBound.bytes), Data(network.upperBound.bytes)]
-        }
-        if let since = query.since {
-            conditions.append("time >= ?")
-            arguments += [since.millisecondsSince1970]
-        }
-        if let until = query.until {
-            conditions.append("time < ?")
-            arguments += [until.millisecondsSince1970]
-        }
-        if let cursor {
-            let time = cursor.time.millisecondsSince1970
-            if tenant == cursor.tenant {
-                conditions.append("(time < ? OR (time = ? AND record_id < ?))")
-                arguments += [time, time, cursor.id.databaseValue]
-            } else if tenant > cursor.tenant {
-                conditions.append("time <= ?")
-                arguments += [time]
-            } else {
-                conditions.append("time < ?")
-                arguments += [time]
+    /// Up to `limit` matches of one tenant, newest first.
+    private func tenantMatches(_ filter: Filter, limit: Int) throws -> [Match] {
+        var matches: [Match] = []
+        var after: (maxTime: Int64, first: Int64)?
+        while true {
+            let groups = try candidateGroups(filter, after: after)
+            for group in groups {
+                if matches.count >= limit {
+                    matches.sort(by: Match.precedes)
+                    matches.removeSubrange(limit...)
+                    // No remaining segment can hold anything newer than the page's last match.
+                    if group.maxTime < matches[limit - 1].entry.time { return matches }
+                }
+                for segment in try segments(of: group, filter) {
+                    let entries = try Segment.decodeIndex(try ZstdDecompressor.decompress(segment.entries))
+                    for (slot, entry) in entries.enumerated() where filter.accepts(entry) {
+                        matches.append(Match(tenant: filter.tenant, segment: segment.id, slot: slot, entry: entry))
+                    }
+                }
             }
+            guard let last = groups.last, groups.count == Self.groupBatch else { break }
+            after = (last.maxTime, last.first)
+        }
+        matches.sort(by: Match.precedes)
+        return Array(matches.prefix(limit))
+    }
+
+    /// The next groups of segments that may hold matches, newest first: from the term
+    /// postings when the query names a term, else every segment on its own.
+    private func candidateGroups(_ filter: Filter, after: (maxTime: Int64, first: Int64)?) throws -> [Group] {
+        var arguments: StatementArguments = []
+        var sources: [String] = []
+        for term in filter.terms {
+            sources.append("""
+                SELECT max_time, first_segment, last_segment FROM segment_terms
+                WHERE tenant = ? AND field = ? AND \(term.condition)
+                """)
+            arguments += [filter.key, term.field.rawValue]
+            arguments += term.arguments
+        }
+        if sources.isEmpty {
+            sources.append("SELECT max_time, id AS first_segment, id AS last_segment FROM segments WHERE tenant = ?")
+            arguments += [filter.key]
+        }
+        var conditions: [String] = []
+        if let since = filter.since {
+            conditions.append("max_time >= ?")
+            arguments += [since]
+        }
+        if let after {
+            conditions.append("(max_time < ? OR (max_time = ? AND first_segment < ?))")
+            arguments += [after.maxTime, after.maxTime, after.first]
         }
         let sql = """
-            SELECT time, record_id, kind, outcome, source, chunk, slot FROM events
-            WHERE \(conditions.joined(separator: " AND "))
-            ORDER BY time DESC, record_id DESC LIMIT \(limit)
+            SELECT max_time, first_segment, last_segment FROM (\(sources.joined(separator: " INTERSECT ")))
+            \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
+            ORDER BY max_time DESC, first_segment DESC LIMIT \(Self.groupBatch)
             """
         return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-            EventRow(
-                tenant: tenant, time: row["time"], id: try RecordID(databaseValue: row["record_id"]),
-                source: RecordSource(rawValue: row["source"]) ?? .unifiedAuditLog, chunk: row["chunk"], slot: row["slot"])
+            Group(maxTime: row["max_time"], first: row["first_segment"], last: row["last_segment"])
         }
     }
 
-    private func nameIDs(_ kind: NameKind, _ tenant: Int64, exactly value: String) throws -> [Int64] {
-        try Int64.fetchAll(
-            db, sql: "SELECT id FROM names WHERE tenant = ? AND kind = ? AND value = ?", arguments: [tenant, kind.rawValue, value])
+    /// The tenant's segments of a group that can hold matches, newest first.
+    private func segments(of group: Group, _ filter: Filter) throws -> [SegmentIndex] {
+        var conditions = ["id BETWEEN ? AND ?", "tenant = ?"]
+        var arguments: StatementArguments = [group.first, group.last, filter.key]
+        if let since = filter.since {
+            conditions.append("max_time >= ?")
+            arguments += [since]
+        }
+        if let until = filter.until {
+            conditions.append("min_time < ?")
+            arguments += [until]
+        }
+        if let cursorTime = filter.cursorTime {
+            conditions.append("min_time <= ?")
+            arguments += [cursorTime]
+        }
+        let sql = "SELECT id, codec, entries FROM segments WHERE \(conditions.joined(separator: " AND "))"
+        return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+            guard row["codec"] as Int == ZstdCompressor.codec else { throw StoreError.corrupt("a segment uses an unknown codec") }
+            return SegmentIndex(id: row["id"], entries: [UInt8](row["entries"] as Data))
+        }
+    }
+
+    /// Reads the original records of the selected matches and rebuilds their events.
+    private func readEvents(_ matches: [Match]) throws -> [Event] {
+        var cache: [Int64: [ArraySlice<UInt8>]] = [:]
+        return try matches.map { match in
+            if cache[match.segment] == nil {
+                if cache.count >= 8 { cache.removeAll() }
+                guard let data = try Data.fetchOne(db, sql: "SELECT data FROM segment_records WHERE segment = ?", arguments: [match.segment]),
+                    let row = try Row.fetchOne(db, sql: "SELECT entries FROM segments WHERE id = ?", arguments: [match.segment])
+                else { throw StoreError.corrupt("a segment's records are missing") }
+                let entries = try Segment.decodeIndex(try ZstdDecompressor.decompress([UInt8](row["entries"] as Data)))
+                cache[match.segment] = try Segment.records(try ZstdDecompressor.decompress([UInt8](data)), entries: entries)
+            }
+            let records = cache[match.segment]!
+            guard match.slot < records.count else { throw StoreError.corrupt("an event points past the end of its segment") }
+            return try Self.event(Array(records[match.slot]), source: match.entry.source, tenant: match.tenant)
+        }
+    }
+
+    private static func event(_ raw: [UInt8], source: RecordSource, tenant: TenantID) throws -> Event {
+        do {
+            let record =
+                switch source {
+                case .unifiedAuditLog: try AuditRecord(unifiedAuditLogJSON: raw)
+                case .graphSignIn: try AuditRecord(graphSignInJSON: raw)
+                }
+            return Event(record: record, tenant: tenant)
+        } catch {
+            throw StoreError.corrupt("a stored record can no longer be read (\(error))")
+        }
+    }
+}
+
+/// Segments that may hold matches: written together, so posted together.
+private struct Group {
+    var maxTime: Int64
+    var first: Int64
+    var last: Int64
+}
+
+/// A segment's compressed index.
+private struct SegmentIndex {
+    var id: Int64
+    var entries: [UInt8]
+}
+
+/// An event that matched, before its record is read.
+private struct Match {
+    var tenant: TenantID
+    var segment: Int64
+    var slot: Int
+    var entry: Segment.Entry
+
+    /// Newest first; then tenant; then record id, descending.
+    static func precedes(_ lhs: Match, _ rhs: Match) -> Bool {
+        if lhs.entry.time != rhs.entry.time { return lhs.entry.time > rhs.entry.time }
+        if lhs.tenant != rhs.tenant { return lhs.tenant < rhs.tenant }
+        return rhs.entry.id < lhs.entry.id
+    }
+}
+
+/// A query resolved for one tenant: interned ids instead of names, and the cursor's bound.
+private struct Filter {
+    /// One posted-term condition.
+    struct Term {
+        var field: TermField
+        var condition: String
+        var arguments: StatementArguments
+    }
+
+    let tenant: TenantID
+    let key: Int64
+    var terms: [Term] = []
+    var actor: Int64?
+    var operations: Set<Int64>?
+    var workloads: Set<Int64>?
+    var network: IPNetwork?
+    var since: Int64?
+    var until: Int64?
+    var cursor: EventCursor?
+    /// The latest time an event may have to come after the cursor.
+    var cursorTime: Int64? { cursor?.time.millisecondsSince1970 }
+
+    /// Resolves `query` for one tenant; `nil` when nothing in the tenant can match (a named
+    /// user or operation it has never seen).
+    init?(query: EventQuery, tenant: TenantID, key: Int64, cursor: EventCursor?, db: Database) throws {
+        self.tenant = tenant
+        self.key = key
+        self.cursor = cursor
+        since = query.since?.millisecondsSince1970
+        until = query.until?.millisecondsSince1970
+        if let name = query.actor {
+            guard let id = try Int64.fetchOne(
+                db, sql: "SELECT id FROM names WHERE tenant = ? AND kind = ? AND value = ?",
+                arguments: [key, NameKind.actor.rawValue, name.identityLowercased])
+            else { return nil }
+            actor = id
+            terms.append(Term(field: .actor, condition: "term = ?", arguments: [id]))
+        }
+        if let name = query.operation {
+            let ids = try Self.names(.operation, matching: name, tenant: key, db)
+            guard !ids.isEmpty else { return nil }
+            operations = Set(ids)
+            terms.append(Term(field: .operation, condition: "term IN (\(ids.map(String.init).joined(separator: ",")))", arguments: []))
+        }
+        if let name = query.workload {
+            let ids = try Self.names(.workload, matching: name, tenant: key, db)
+            guard !ids.isEmpty else { return nil }
+            workloads = Set(ids)
+            terms.append(Term(field: .workload, condition: "term IN (\(ids.map(String.init).joined(separator: ",")))", arguments: []))
+        }
+        if let network = query.network {
+            self.network = network
+            terms.append(Term(
+                field: .address, condition: "term BETWEEN ? AND ?",
+                arguments: [Data(network.lowerBound.bytes), Data(network.upperBound.bytes)]))
+        }
     }
 
     /// Names equal to `value` ignoring case and a trailing period (`add member to role`
     /// finds `Add member to role.`).
-    private func nameIDs(_ kind: NameKind, _ tenant: Int64, ignoringCase value: String) throws -> [Int64] {
-        let bare = value.hasSuffix(".") ? String(value.dropLast()) : value
+    private static func names(_ kind: NameKind, matching value: String, tenant: Int64, _ db: Database) throws -> [Int64] {
+        let lowered = value.identityLowercased
+        let bare = lowered.hasSuffix(".") ? String(lowered.dropLast()) : lowered
         return try Int64.fetchAll(
-            db,
-            sql: """
-                SELECT id FROM names WHERE tenant = ? AND kind = ?
-                AND (value = ? COLLATE NOCASE OR value = ? COLLATE NOCASE)
-                """,
+            db, sql: "SELECT id FROM names WHERE tenant = ? AND kind = ? AND lower(value) IN (?, ?)",
             arguments: [tenant, kind.rawValue, bare, bare + "."])
     }
-}
 
-/// One event row, before its record is read back.
-private struct EventRow {
-    var tenant: TenantID
-    var time: Int64
-    var id: RecordID
-    var source: RecordSource
-    var chunk: Int64
-    var slot: Int
-
-    func event(reading chunks: inout ChunkCache) throws -> Event {
-        let raw = try chunks.contents(of: chunk).record(at: slot)
-        let record: AuditRecord
-        do {
-            switch source {
-            case .unifiedAuditLog: record = try AuditRecord(unifiedAuditLogJSON: raw)
-            case .graphSignIn: record = try AuditRecord(graphSignInJSON: raw)
+    /// Whether an event of this tenant matches, including coming after the cursor.
+    func accepts(_ entry: Segment.Entry) -> Bool {
+        if let actor, entry.actor != actor { return false }
+        if let operations, !operations.contains(entry.operation) { return false }
+        if let workloads, !workloads.contains(entry.workload) { return false }
+        if let network {
+            guard let address = entry.address, network.contains(address) else { return false }
+        }
+        if let since, entry.time < since { return false }
+        if let until, entry.time >= until { return false }
+        if let cursor {
+            let time = cursor.time.millisecondsSince1970
+            if tenant == cursor.tenant {
+                return entry.time < time || (entry.time == time && entry.id < cursor.id)
             }
-        } catch {
-            throw StoreError.corrupt("a stored record can no longer be read (\(error))")
+            return tenant > cursor.tenant ? entry.time <= time : entry.time < time
         }
-        return Event(record: record, tenant: tenant)
-    }
-}
-
-/// The few most recently read chunks, decompressed: the events of one page usually share
-/// chunks, and a page never holds more than a few chunks in memory.
-struct ChunkCache {
-    static let capacity = 8
-
-    let db: Database
-    private var entries: [(id: Int64, contents: RawChunk.Contents)] = []
-
-    init(db: Database) {
-        self.db = db
-    }
-
-    mutating func contents(of id: Int64) throws -> RawChunk.Contents {
-        if let index = entries.firstIndex(where: { $0.id == id }) {
-            return entries[index].contents
-        }
-        guard let row = try Row.fetchOne(db, sql: "SELECT codec, data FROM raw_chunks WHERE id = ?", arguments: [id]) else {
-            throw StoreError.corrupt("an event's raw record is missing")
-        }
-        guard row["codec"] as Int == RawChunk.zstdCodec else { throw StoreError.corrupt("a chunk uses an unknown codec") }
-        let contents = try RawChunk.Contents(decoding: try ZstdDecompressor.decompress([UInt8](row["data"] as Data)))
-        if entries.count == Self.capacity { entries.removeFirst() }
-        entries.append((id, contents))
-        return contents
-    }
-}
-
-extension RecordID {
-    /// The stored form: a sixteen-byte blob for GUIDs, text otherwise.
-    var databaseValue: DatabaseValue {
-        switch self {
-        case .guid: Data(storageBytes).databaseValue
-        case .text(let text): text.databaseValue
-        }
-    }
-
-    init(databaseValue: DatabaseValue) throws {
-        switch databaseValue.storage {
-        case .blob(let data):
-            guard let id = RecordID(guidBytes: data) else { throw StoreError.corrupt("a stored record id is not a GUID") }
-            self = id
-        case .string(let text):
-            self = .text(text)
-        default:
-            throw StoreError.corrupt("a stored record id has the wrong type")
-        }
+        return true
     }
 }

@@ -24,38 +24,49 @@ extension SQLiteStore {
                     UNIQUE (tenant, kind, value)
                 );
 
-                -- One row per stored event. The key leads with the tenant and then the time, so
-                -- that de-duplication inserts land near the end of the index (records arrive
-                -- roughly in time order) instead of at random GUID positions.
-                CREATE TABLE events (
+                -- Events are stored in segments of up to a few hundred events of one tenant
+                -- (see Segment.swift): a compressed index of their searchable fields here, their
+                -- original records compressed together in segment_records.
+                CREATE TABLE segments (
+                    id INTEGER PRIMARY KEY,
                     tenant INTEGER NOT NULL REFERENCES tenants(id),
+                    min_time INTEGER NOT NULL,
+                    max_time INTEGER NOT NULL,
+                    event_count INTEGER NOT NULL,
+                    codec INTEGER NOT NULL,
+                    entries BLOB NOT NULL
+                );
+                CREATE INDEX segments_by_time ON segments (tenant, max_time);
+
+                CREATE TABLE segment_records (
+                    segment INTEGER PRIMARY KEY REFERENCES segments(id),
+                    data BLOB NOT NULL
+                );
+
+                -- Which segments may hold a given user, address, operation, workload or kind:
+                -- one row per distinct value per group of segments written together (the
+                -- segments of one tenant in one batch), ordered for newest-first scans.
+                CREATE TABLE segment_terms (
+                    tenant INTEGER NOT NULL,
+                    field INTEGER NOT NULL,
+                    term NOT NULL,
+                    max_time INTEGER NOT NULL,
+                    first_segment INTEGER NOT NULL,
+                    last_segment INTEGER NOT NULL,
+                    PRIMARY KEY (tenant, field, term, max_time, first_segment)
+                ) WITHOUT ROWID;
+
+                -- The de-duplication key, one row per event: unique by tenant, time and record
+                -- id. Time before the id keeps inserts near the end of the index (records arrive
+                -- roughly in time order) instead of at random GUID positions.
+                CREATE TABLE record_keys (
+                    tenant INTEGER NOT NULL,
                     time INTEGER NOT NULL,
                     record_id BLOB NOT NULL,
-                    actor INTEGER,
-                    ip BLOB,
-                    operation INTEGER NOT NULL,
-                    workload INTEGER,
-                    record_type INTEGER NOT NULL,
-                    kind INTEGER NOT NULL,
-                    outcome INTEGER NOT NULL,
-                    source INTEGER NOT NULL,
-                    chunk INTEGER NOT NULL,
+                    segment INTEGER NOT NULL,
                     slot INTEGER NOT NULL,
                     PRIMARY KEY (tenant, time, record_id)
                 ) WITHOUT ROWID;
-                CREATE INDEX events_by_actor ON events (tenant, actor, time);
-                CREATE INDEX events_by_ip ON events (tenant, ip, time);
-                CREATE INDEX events_by_operation ON events (tenant, operation, time);
-
-                -- The original records, compressed in chunks of up to a few hundred records of
-                -- one tenant; events point at (chunk, slot).
-                CREATE TABLE raw_chunks (
-                    id INTEGER PRIMARY KEY,
-                    tenant INTEGER NOT NULL REFERENCES tenants(id),
-                    codec INTEGER NOT NULL,
-                    record_count INTEGER NOT NULL,
-                    data BLOB NOT NULL
-                );
 
                 CREATE TABLE quarantine (
                     id INTEGER PRIMARY KEY,
@@ -86,7 +97,7 @@ extension SQLiteStore {
                     resume_offset INTEGER NOT NULL DEFAULT 0,
                     resume_line INTEGER NOT NULL DEFAULT 1,
                     resume_state INTEGER NOT NULL DEFAULT 0,
-                    totals TEXT NOT NULL DEFAULT '{}'
+                    totals TEXT NOT NULL
                 );
                 CREATE INDEX import_runs_unfinished ON import_runs (fingerprint, tenant_option) WHERE finished_at IS NULL;
                 """)

@@ -102,7 +102,8 @@ public final class SQLiteStore: Store {
         try await writer.read { db in
             let keys = try TenantKeys.keys(in: scope, db).map(\.key)
             guard !keys.isEmpty else { return 0 }
-            return try Int.fetchOne(db, sql: "SELECT count(*) FROM events WHERE tenant IN (\(keys.map(String.init).joined(separator: ",")))") ?? 0
+            let list = keys.map(String.init).joined(separator: ",")
+            return try Int.fetchOne(db, sql: "SELECT coalesce(sum(event_count), 0) FROM segments WHERE tenant IN (\(list))") ?? 0
         }
     }
 
@@ -110,7 +111,7 @@ public final class SQLiteStore: Store {
         try await writer.write { db in try ImportJournal(db: db, locks: self.importLocks).begin(source) }
     }
 
-    public func finishImport(_ run: ImportRun.ID, totals: ImportTotals) async throws {
-        try await writer.write { db in try ImportJournal(db: db, locks: self.importLocks).finish(run, totals: totals) }
+    public func finishImport(_ run: ImportRun.ID) async throws -> ImportTotals {
+        try await writer.write { db in try ImportJournal(db: db, locks: self.importLocks).finish(run) }
     }
 }

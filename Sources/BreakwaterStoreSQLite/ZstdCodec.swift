@@ -8,6 +8,8 @@ import CZstd
 final class ZstdCompressor {
     /// Level 1: the fastest standard level; audit JSON still compresses about tenfold.
     static let level: Int32 = 1
+    /// The codec number stored with data this compressor wrote.
+    static let codec = 1
 
     private let context: OpaquePointer
 

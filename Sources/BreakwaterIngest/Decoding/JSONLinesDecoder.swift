@@ -1,6 +1,10 @@
 import BreakwaterModel
 import BreakwaterStore
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Decodes JSON Lines: one record per line. A bad line is quarantined whole and the next
 /// line is read as if nothing happened, which is what makes the format robust.
 final class JSONLinesDecoder: RecordDecoder {
@@ -124,8 +128,10 @@ final class JSONLinesDecoder: RecordDecoder {
 
     private func firstNewline(from index: Int) -> Int? {
         window.bytes.withUnsafeBufferPointer { buffer in
-            guard index < buffer.count else { return nil }
-            return UnsafeBufferPointer(rebasing: buffer[index...]).firstIndex(of: 0x0A).map { $0 + index }
+            guard index < buffer.count, let base = buffer.baseAddress,
+                let found = memchr(base + index, 0x0A, buffer.count - index)
+            else { return nil }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
         }
     }
 }

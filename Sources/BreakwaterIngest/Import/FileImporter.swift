@@ -50,47 +50,66 @@ public struct FileImporter: Sendable {
             of: ImportSource(reference: reference, format: format.description, tenantOption: tenant?.description))
         let decoder = try makeDecoder(format, window: window, resumePoint: run.resumePoint)
 
-        var totals = run.totals
-        var events: [Event] = []
-        var quarantined: [QuarantinedRecord] = []
-        events.reserveCapacity(batchSize)
-
-        func commit() async throws {
-            let resumePoint = decoder.resumePoint
-            let batch = ArchiveBatch(
-                events: events, quarantined: quarantined,
-                importProgress: ImportProgress(run: run.id, resumePoint: resumePoint, totals: totals))
-            let result = try await store.write(batch)
-            totals.add(result, of: events)
-            events.removeAll(keepingCapacity: true)
-            quarantined.removeAll(keepingCapacity: true)
-            progress?(ImportProgressReport(path: path, bytesRead: resumePoint.byteOffset, fileSize: fileSize, totals: totals))
-        }
-
-        while let item = try decoder.next() {
-            totals.records += 1
-            switch item {
-            case .record(let record, let position):
-                switch resolveTenant(of: record) {
-                case .success(let tenant):
-                    events.append(Event(record: record, tenant: tenant))
-                    totals.workloads[record.workload ?? ImportTotals.noWorkload, default: WorkloadTotals()].records += 1
-                case .failure(let reason):
-                    totals.quarantined += 1
-                    quarantined.append(QuarantinedRecord(tenant: nil, source: reference, position: position, reason: reason, raw: record.raw))
+        // Decoding the next batch overlaps writing the previous one: at most one write is in
+        // flight, and writes are committed in the order the batches were read.
+        let store = self.store
+        let batchSize = self.batchSize
+        var reported = run.totals
+        try await withThrowingTaskGroup(of: ImportTotals.self) { writes in
+            var events: [Event] = []
+            var quarantined: [QuarantinedRecord] = []
+            var read = ImportTotals()
+            var writing = false
+            events.reserveCapacity(batchSize)
+            while true {
+                let item = try decoder.next()
+                switch item {
+                case .record(let record, let position):
+                    read.records += 1
+                    switch resolveTenant(of: record) {
+                    case .success(let tenant):
+                        events.append(Event(record: record, tenant: tenant))
+                        read.workloads[record.workload ?? ImportTotals.noWorkload, default: WorkloadTotals()].records += 1
+                    case .failure(let reason):
+                        read.quarantined += 1
+                        quarantined.append(QuarantinedRecord(tenant: nil, source: reference, position: position, reason: reason, raw: record.raw))
+                    }
+                case .failure(let failure):
+                    read.records += 1
+                    read.quarantined += 1
+                    quarantined.append(QuarantinedRecord(
+                        tenant: tenant, source: reference, position: failure.position, reason: failure.reason, raw: failure.raw,
+                        length: failure.length))
+                case nil:
+                    break
                 }
-            case .failure(let failure):
-                totals.quarantined += 1
-                quarantined.append(QuarantinedRecord(
-                    tenant: tenant, source: reference, position: failure.position, reason: failure.reason, raw: failure.raw,
-                    length: failure.length))
+                guard item == nil || events.count + quarantined.count >= batchSize else { continue }
+                if writing, let written = try await writes.next() {
+                    reported.merge(written)
+                    progress?(ImportProgressReport(path: path, bytesRead: decoder.resumePoint.byteOffset, fileSize: fileSize, totals: reported))
+                }
+                let batch = ArchiveBatch(
+                    events: events, quarantined: quarantined,
+                    importProgress: ImportProgress(run: run.id, resumePoint: decoder.resumePoint, read: read))
+                writes.addTask {
+                    let result = try await store.write(batch)
+                    var counts = batch.importProgress?.read ?? ImportTotals()
+                    counts.add(result, of: batch.events)
+                    return counts
+                }
+                writing = true
+                events = []
+                quarantined = []
+                read = ImportTotals()
+                events.reserveCapacity(batchSize)
+                if item == nil { break }
             }
-            if events.count + quarantined.count >= batchSize {
-                try await commit()
+            for try await written in writes {
+                reported.merge(written)
             }
         }
-        try await commit()
-        try await store.finishImport(run.id, totals: totals)
+        let totals = try await store.finishImport(run.id)
+        progress?(ImportProgressReport(path: path, bytesRead: fileSize, fileSize: fileSize, totals: totals))
         return FileImportSummary(path: path, format: format, totals: totals, resumed: run.isResumed, duration: started.duration(to: .now))
     }
 

@@ -5,6 +5,7 @@ import BreakwaterStore
 import BreakwaterStoreSQLite
 import Foundation
 import M365Simulator
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -35,15 +36,38 @@ struct BenchCommand: AsyncParsableCommand {
     @Flag(help: "Print the result as one JSON object.")
     var json = false
 
+    @Option(help: ArgumentHelp("Import this file instead of generating one (any format `import` reads).", valueName: "file"))
+    var input: String?
+
+    @Flag(help: "Decode and normalize only, storing nothing: shows how the time splits between decoding and the archive.")
+    var decodeOnly = false
+
+    @Flag(help: "Keep the generated file and archive (their directory is printed) instead of deleting them.")
+    var keepFiles = false
+
     func run() async throws {
         let base = directory ?? NSTemporaryDirectory()
         let workDirectory = (base as NSString).appendingPathComponent("breakwater-bench-\(getpid())")
         try FileManager.default.createDirectory(atPath: workDirectory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: workDirectory) }
-        let file = (workDirectory as NSString).appendingPathComponent("records.\(layout.rawValue)")
-        let bytes = try BenchFile.write(records: records, layout: layout, to: file)
+        defer {
+            if keepFiles {
+                FileHandle.standardError.write(Data("kept: \(workDirectory)\n".utf8))
+            } else {
+                try? FileManager.default.removeItem(atPath: workDirectory)
+            }
+        }
+        let file: String
+        let bytes: Int
+        if let input {
+            file = input
+            bytes = (try FileManager.default.attributesOfItem(atPath: input)[.size] as? Int) ?? 0
+        } else {
+            file = (workDirectory as NSString).appendingPathComponent("records.\(layout.rawValue)")
+            bytes = try BenchFile.write(records: records, layout: layout, to: file)
+        }
 
-        let store = try SQLiteStore(path: (workDirectory as NSString).appendingPathComponent("bench.sqlite"))
+        let store: any Store =
+            decodeOnly ? DiscardingStore() : try SQLiteStore(path: (workDirectory as NSString).appendingPathComponent("bench.sqlite"))
         let cpuBefore = cpuSeconds()
         let started = ContinuousClock.now
         let summary = try await FileImporter(store: store).importFile(at: file)
@@ -67,7 +91,7 @@ struct BenchCommand: AsyncParsableCommand {
                     .init(key: "peakResidentMiB", value: .number(String(format: "%.1f", peakMiB))),
                 ]).jsonText)
         } else {
-            print("Imported \(Format.count(summary.totals.records)) records (\(String(format: "%.1f", Double(bytes) / 1_048_576)) MB, \(layout.rawValue)), \(Format.count(summary.totals.inserted)) inserted")
+            print("Imported \(Format.count(summary.totals.records)) records (\(String(format: "%.1f", Double(bytes) / 1_048_576)) MB, \(summary.format?.description ?? "empty")), \(Format.count(summary.totals.inserted)) inserted")
             print("  wall   \(String(format: "%.2f", seconds)) s: \(Format.count(Int(rate))) records/s, \(String(format: "%.1f", megabytesPerSecond)) MB/s")
             print("  cpu    \(String(format: "%.2f", cpu)) s (user + system, all threads)")
             print("  memory \(String(format: "%.1f", peakMiB)) MiB peak resident (whole process)")
@@ -139,4 +163,33 @@ enum BenchFile {
         flush(force: true)
         return total
     }
+}
+
+/// A store that keeps nothing but counts, for timing decoding alone.
+private final class DiscardingStore: Store {
+    private let totals = Mutex(ImportTotals())
+
+    func write(_ batch: ArchiveBatch) async throws -> ArchiveWriteResult {
+        let result = ArchiveWriteResult(inserted: Array(repeating: true, count: batch.events.count))
+        var counts = batch.importProgress?.read ?? ImportTotals()
+        counts.add(result, of: batch.events)
+        totals.withLock { $0.merge(counts) }
+        return result
+    }
+
+    func events(matching query: EventQuery, after cursor: EventCursor?, limit: Int) async throws -> EventPage {
+        EventPage(events: [], next: nil)
+    }
+
+    func quarantinedRecords(in scope: TenantScope, limit: Int) async throws -> [QuarantinedRecord] { [] }
+
+    func beginImport(of source: ImportSource) async throws -> ImportRun {
+        ImportRun(id: ImportRun.ID(rawValue: 1), resumePoint: .start, totals: ImportTotals(), isResumed: false)
+    }
+
+    func finishImport(_ run: ImportRun.ID) async throws -> ImportTotals {
+        totals.withLock { $0 }
+    }
+
+    func eventCount(in scope: TenantScope) async throws -> Int { 0 }
 }
