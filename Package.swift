@@ -62,21 +62,25 @@ let package = Package(
         .testTarget(
             name: "BreakwaterModelTests",
             dependencies: ["BreakwaterModel", "BreakwaterTesting"],
+            exclude: ["Fixtures", "Golden"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "BreakwaterIngestTests",
-            dependencies: ["BreakwaterIngest", "BreakwaterTesting", "M365Simulator"],
+            dependencies: ["BreakwaterIngest", "BreakwaterStoreSQLite", "BreakwaterTesting", "M365Simulator"],
+            exclude: ["Fixtures", "Golden"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "BreakwaterStoreSQLiteTests",
             dependencies: ["BreakwaterStoreSQLite", "BreakwaterTesting"],
+            exclude: ["Fixtures", "Golden"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "BreakwaterCLITests",
-            dependencies: ["BreakwaterTesting", "M365Simulator", "BreakwaterModel"],
+            dependencies: ["BreakwaterTesting", "BreakwaterStoreSQLite", "M365Simulator", "BreakwaterModel"],
+            exclude: ["Fixtures", "Golden"],
             swiftSettings: swiftSettings
         ),
     ]

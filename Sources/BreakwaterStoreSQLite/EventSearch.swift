@@ -86,7 +86,7 @@ struct EventSearch {
             arguments += [after.maxTime, after.maxTime, after.first]
         }
         let sql = """
-            SELECT max_time, first_segment, last_segment FROM (\(sources.joined(separator: " INTERSECT ")))
+            SELECT DISTINCT max_time, first_segment, last_segment FROM (\(sources.joined(separator: " INTERSECT ")))
             \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
             ORDER BY max_time DESC, first_segment DESC LIMIT \(Self.groupBatch)
             """

@@ -48,8 +48,8 @@ public struct SyntheticOrganization: Sendable {
             let last = lastNames[(index / firstNames.count + index) % lastNames.count]
             let suffix = index < firstNames.count ? "" : String(index / firstNames.count)
             let name = "\(first).\(last)\(suffix)"
-            // Offices on documentation ranges; a few people work from home broadband.
-            let office = ["198.51.100", "203.0.113", "192.0.2"][index % 3]
+            // Offices on documentation ranges (203.0.113.0/24 is left for attackers in demos).
+            let office = ["198.51.100", "192.0.2"][index % 2]
             users.append(
                 User(
                     userPrincipalName: "\(name)@\(domain)",

@@ -23,6 +23,8 @@ struct JSONElementSplitter {
     private var started = false
     private var resyncing = false
     private var sawSeparator = false
+    /// The last byte outside strings that was not whitespace.
+    private var lastSignificant: UInt8 = 0
 
     init(resyncAfterComma: Bool) {
         self.resyncAfterComma = resyncAfterComma
@@ -39,6 +41,7 @@ struct JSONElementSplitter {
             case UInt8(ascii: "["): closers.append(UInt8(ascii: "]"))
             default: resyncing = true
             }
+            lastSignificant = bytes[elementStart]
             index = elementStart + 1
         }
         let separator = resyncAfterComma ? UInt8(ascii: ",") : UInt8(ascii: "\n")
@@ -52,6 +55,7 @@ struct JSONElementSplitter {
                     escaped = true
                 } else if byte == UInt8(ascii: "\"") {
                     inString = false
+                    lastSignificant = byte
                 }
                 continue
             }
@@ -68,13 +72,18 @@ struct JSONElementSplitter {
                 }
                 continue
             }
+            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D { continue }
+            defer { lastSignificant = byte }
             switch byte {
             case UInt8(ascii: "\""):
                 inString = true
-            case UInt8(ascii: "{"):
-                closers.append(UInt8(ascii: "}"))
-            case UInt8(ascii: "["):
-                closers.append(UInt8(ascii: "]"))
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                // Inside a record's own braces a member starts with its name, never with an
+                // object or array: one here is the next record, and the broken one never closed.
+                if closers.count == 1, closers[0] == UInt8(ascii: "}"), lastSignificant == UInt8(ascii: ",") || lastSignificant == UInt8(ascii: "{") {
+                    return .nextElementAt(index)
+                }
+                closers.append(byte == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]"))
             case UInt8(ascii: "}"), UInt8(ascii: "]"):
                 if closers.last == byte {
                     closers.removeLast()

@@ -50,9 +50,9 @@ final class JSONStreamDecoder: RecordDecoder {
 
     func next() throws(IngestError) -> DecodedItem? {
         while true {
-            guard let byte = try nextSignificantByte() else {
-                return try endOfFile()
-            }
+            // A file that stops where a record could end has lost nothing, even if the
+            // array or page around the records is not closed.
+            guard let byte = try nextSignificantByte() else { return nil }
             switch state {
             case .topLevel:
                 if byte == UInt8(ascii: "["), format.container == .jsonArray {
@@ -120,6 +120,7 @@ final class JSONStreamDecoder: RecordDecoder {
             case .malformed(let error) where error.isTruncation:
                 let raw = Array(window.bytes[start...])
                 cursor = window.bytes.count
+                state = .topLevel  // the file is over
                 return .failure(DecodeFailure(position: position, reason: .truncated(), raw: raw))
             case .malformed(let error):
                 return try recover(from: start, position: position, error: error)
@@ -160,6 +161,7 @@ final class JSONStreamDecoder: RecordDecoder {
                 if window.isAtEndOfFile {
                     let raw = Array(window.bytes[start...])
                     cursor = window.bytes.count
+                    state = .topLevel  // the file is over
                     let reason = QuarantineReason(
                         code: "malformed-json",
                         message: "malformed JSON at byte \(error.offset) of the record (\(error.reason)); nothing after it could be read as records")
@@ -270,16 +272,6 @@ final class JSONStreamDecoder: RecordDecoder {
         cursor -= dropped
         lines.shift(by: dropped)
         return dropped
-    }
-
-    /// What the end of the file means in the current state.
-    private func endOfFile() throws(IngestError) -> DecodedItem? {
-        guard state != .topLevel else { return nil }
-        // The file stopped inside the array or page: every record before was read; say so once.
-        let position = self.position(at: cursor)
-        state = .topLevel
-        let reason = QuarantineReason(code: "truncated", message: "the file ends before the JSON array or page is closed (truncated file)")
-        return .failure(DecodeFailure(position: position, reason: reason, raw: []))
     }
 
     private func position(at index: Int) -> SourcePosition {

@@ -4,6 +4,10 @@ import BreakwaterModel
 import BreakwaterStore
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// `breakwater import`: load exported audit logs into the archive.
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -28,7 +32,8 @@ struct ImportCommand: AsyncParsableCommand {
 
     @Option(help: ArgumentHelp(
         "The tenant (directory GUID) the files belong to.",
-        discussion: "Records that name another tenant are quarantined; records that name none are given this one. Without it, each record's OrganizationId is used."))
+        discussion: "Records that name another tenant are quarantined; records that name none are given this one. Without it, each record's OrganizationId is used.",
+        valueName: "guid"))
     var tenant: TenantID?
 
     @Flag(help: "Print the summary as one JSON object.")
@@ -42,7 +47,13 @@ struct ImportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let store = try archive.open()
-        let importer = FileImporter(store: store, tenant: tenant, batchSize: batchSize)
+        var importer = FileImporter(store: store, tenant: tenant, batchSize: batchSize)
+        if let crashPoint = ProcessInfo.processInfo.environment["BREAKWATER_TEST_KILL_AFTER_RECORDS"].flatMap(Int.init) {
+            // For tests of resuming: die like `kill -9` once this many records have been read.
+            importer.recordObserver = { count in
+                if count == crashPoint { kill(getpid(), SIGKILL) }
+            }
+        }
         let progress = ProgressBar.forStandardError()
         let started = ContinuousClock.now
         var summaries: [FileImportSummary] = []

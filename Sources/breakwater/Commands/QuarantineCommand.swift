@@ -12,7 +12,7 @@ struct QuarantineCommand: AsyncParsableCommand {
 
     @OptionGroup var archive: ArchiveOptions
 
-    @Option(help: "Only this tenant's records.")
+    @Option(help: ArgumentHelp("Only this tenant's records.", valueName: "guid"))
     var tenant: TenantID?
 
     @Option(help: "At most this many, newest first.")

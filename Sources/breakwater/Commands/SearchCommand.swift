@@ -21,7 +21,7 @@ struct SearchCommand: AsyncParsableCommand {
 
     @OptionGroup var archive: ArchiveOptions
 
-    @Option(help: "Only this tenant (directory GUID).")
+    @Option(help: ArgumentHelp("Only this tenant (directory GUID).", valueName: "guid"))
     var tenant: TenantID?
 
     @Option(help: ArgumentHelp("Only actions by this user (UPN, any case).", valueName: "upn"))
@@ -36,10 +36,10 @@ struct SearchCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Only this workload (Exchange, SharePoint, AzureActiveDirectory, …).", valueName: "w"))
     var workload: String?
 
-    @Option(help: "Only actions at or after this time.")
+    @Option(help: ArgumentHelp("Only actions at or after this time.", valueName: "time"))
     var since: TimeArgument?
 
-    @Option(help: "Only actions before this time.")
+    @Option(help: ArgumentHelp("Only actions before this time.", valueName: "time"))
     var until: TimeArgument?
 
     @Option(help: "At most this many results (0: no limit).")
