@@ -133,8 +133,8 @@ struct ArchiveWriter {
     /// Writes the term postings of a group of segments.
     private func post(_ group: SegmentGroup) throws {
         let statement = try db.cachedStatement(sql: """
-            INSERT OR IGNORE INTO segment_terms (tenant, field, term, max_time, first_segment, last_segment)
-            VALUES (?, ?, ?, ?, ?, ?)
+            INSERT OR IGNORE INTO segment_terms (tenant, field, term, max_time, min_time, first_segment, last_segment)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
         let handle = statement.sqliteStatement
         func step() throws {
@@ -148,8 +148,9 @@ struct ArchiveWriter {
             sqlite3_bind_int64(handle, 1, group.tenant)
             sqlite3_bind_int64(handle, 2, Int64(field.rawValue))
             sqlite3_bind_int64(handle, 4, group.maximumTime)
-            sqlite3_bind_int64(handle, 5, group.firstSegment)
-            sqlite3_bind_int64(handle, 6, group.lastSegment)
+            sqlite3_bind_int64(handle, 5, group.minimumTime)
+            sqlite3_bind_int64(handle, 6, group.firstSegment)
+            sqlite3_bind_int64(handle, 7, group.lastSegment)
         }
         for term in group.numericTerms {
             bindGroup(term.field)
@@ -223,6 +224,7 @@ private struct SegmentGroup {
     var firstSegment = Int64.max
     var lastSegment = Int64.min
     var maximumTime = Int64.min
+    var minimumTime = Int64.max
     var numericTerms = Set<NumericTerm>()
     var addresses = Set<IPAddress>()
 
@@ -234,6 +236,7 @@ private struct SegmentGroup {
         firstSegment = min(firstSegment, segment)
         lastSegment = max(lastSegment, segment)
         maximumTime = max(maximumTime, entry.time)
+        minimumTime = min(minimumTime, entry.time)
         if entry.actor != 0 { numericTerms.insert(NumericTerm(field: .actor, value: entry.actor)) }
         numericTerms.insert(NumericTerm(field: .operation, value: entry.operation))
         if entry.workload != 0 { numericTerms.insert(NumericTerm(field: .workload, value: entry.workload)) }

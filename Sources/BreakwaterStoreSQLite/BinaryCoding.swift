@@ -1,4 +1,6 @@
+import BreakwaterModel
 import BreakwaterStore
+import Foundation
 
 /// Appends compact binary fields (LEB128 varints, raw bytes) to a buffer.
 struct BinaryWriter {
@@ -62,6 +64,32 @@ struct BinaryReader {
         guard position < bytes.count else { throw StoreError.corrupt("a segment's index is cut short") }
         defer { position += 1 }
         return bytes[position]
+    }
+
+    /// Sixteen bytes as a GUID.
+    mutating func readGUID() throws(StoreError) -> UUID {
+        guard position + 16 <= bytes.count else { throw StoreError.corrupt("a segment's index is cut short") }
+        var value: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &value) { destination in
+            bytes.withUnsafeBytes { source in
+                destination.copyMemory(from: UnsafeRawBufferPointer(rebasing: source[position..<(position + 16)]))
+            }
+        }
+        position += 16
+        return UUID(uuid: value)
+    }
+
+    /// Sixteen bytes as an address (big-endian, IPv4-mapped for IPv4).
+    mutating func readAddress() throws(StoreError) -> IPAddress {
+        guard position + 16 <= bytes.count else { throw StoreError.corrupt("a segment's index is cut short") }
+        let (high, low) = bytes.withUnsafeBytes { buffer in
+            (
+                UInt64(bigEndian: buffer.loadUnaligned(fromByteOffset: position, as: UInt64.self)),
+                UInt64(bigEndian: buffer.loadUnaligned(fromByteOffset: position + 8, as: UInt64.self))
+            )
+        }
+        position += 16
+        return IPAddress(high: high, low: low)
     }
 
     mutating func read(count: Int) throws(StoreError) -> ArraySlice<UInt8> {

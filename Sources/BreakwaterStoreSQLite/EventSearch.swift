@@ -47,8 +47,12 @@ struct EventSearch {
                 }
                 for segment in try segments(of: group, filter) {
                     let entries = try Segment.decodeIndex(try ZstdDecompressor.decompress(segment.entries))
-                    for (slot, entry) in entries.enumerated() where filter.accepts(entry) {
-                        matches.append(Match(tenant: filter.tenant, segment: segment.id, slot: slot, entry: entry))
+                    var offset = 0
+                    for entry in entries {
+                        if filter.accepts(entry) {
+                            matches.append(Match(tenant: filter.tenant, segment: segment.id, offset: offset, entry: entry))
+                        }
+                        offset += entry.rawLength
                     }
                 }
             }
@@ -66,20 +70,29 @@ struct EventSearch {
         var sources: [String] = []
         for term in filter.terms {
             sources.append("""
-                SELECT max_time, first_segment, last_segment FROM segment_terms
+                SELECT max_time, min_time, first_segment, last_segment FROM segment_terms
                 WHERE tenant = ? AND field = ? AND \(term.condition)
                 """)
             arguments += [filter.key, term.field.rawValue]
             arguments += term.arguments
         }
         if sources.isEmpty {
-            sources.append("SELECT max_time, id AS first_segment, id AS last_segment FROM segments WHERE tenant = ?")
+            sources.append("SELECT max_time, min_time, id AS first_segment, id AS last_segment FROM segments WHERE tenant = ?")
             arguments += [filter.key]
         }
         var conditions: [String] = []
+        // Only groups that can hold an event in the time range and after the cursor.
         if let since = filter.since {
             conditions.append("max_time >= ?")
             arguments += [since]
+        }
+        if let until = filter.until {
+            conditions.append("min_time < ?")
+            arguments += [until]
+        }
+        if let cursorTime = filter.cursorTime {
+            conditions.append("min_time <= ?")
+            arguments += [cursorTime]
         }
         if let after {
             conditions.append("(max_time < ? OR (max_time = ? AND first_segment < ?))")
@@ -120,19 +133,18 @@ struct EventSearch {
 
     /// Reads the original records of the selected matches and rebuilds their events.
     private func readEvents(_ matches: [Match]) throws -> [Event] {
-        var cache: [Int64: [ArraySlice<UInt8>]] = [:]
+        var cache: [Int64: [UInt8]] = [:]
         return try matches.map { match in
             if cache[match.segment] == nil {
                 if cache.count >= 8 { cache.removeAll() }
-                guard let data = try Data.fetchOne(db, sql: "SELECT data FROM segment_records WHERE segment = ?", arguments: [match.segment]),
-                    let row = try Row.fetchOne(db, sql: "SELECT entries FROM segments WHERE id = ?", arguments: [match.segment])
+                guard let data = try Data.fetchOne(db, sql: "SELECT data FROM segment_records WHERE segment = ?", arguments: [match.segment])
                 else { throw StoreError.corrupt("a segment's records are missing") }
-                let entries = try Segment.decodeIndex(try ZstdDecompressor.decompress([UInt8](row["entries"] as Data)))
-                cache[match.segment] = try Segment.records(try ZstdDecompressor.decompress([UInt8](data)), entries: entries)
+                cache[match.segment] = try ZstdDecompressor.decompress([UInt8](data))
             }
             let records = cache[match.segment]!
-            guard match.slot < records.count else { throw StoreError.corrupt("an event points past the end of its segment") }
-            return try Self.event(Array(records[match.slot]), source: match.entry.source, tenant: match.tenant)
+            let end = match.offset + match.entry.rawLength
+            guard end <= records.count else { throw StoreError.corrupt("an event points past the end of its segment") }
+            return try Self.event(Array(records[match.offset..<end]), source: match.entry.source, tenant: match.tenant)
         }
     }
 
@@ -167,7 +179,8 @@ private struct SegmentIndex {
 private struct Match {
     var tenant: TenantID
     var segment: Int64
-    var slot: Int
+    /// Where the event's record starts among its segment's decompressed records.
+    var offset: Int
     var entry: Segment.Entry
 
     /// Newest first; then tenant; then record id, descending.

@@ -51,6 +51,7 @@ extension SQLiteStore {
                     field INTEGER NOT NULL,
                     term NOT NULL,
                     max_time INTEGER NOT NULL,
+                    min_time INTEGER NOT NULL,
                     first_segment INTEGER NOT NULL,
                     last_segment INTEGER NOT NULL,
                     PRIMARY KEY (tenant, field, term, max_time, first_segment)

@@ -106,8 +106,7 @@ enum Segment {
             let id: RecordID
             switch try reader.readByte() {
             case 0:
-                guard let guid = RecordID(guidBytes: try reader.read(count: 16)) else { throw StoreError.corrupt("a record id is damaged") }
-                id = guid
+                id = .guid(try reader.readGUID())
             default:
                 let length = Int(try reader.readVarint())
                 id = .text(String(decoding: try reader.read(count: length), as: UTF8.self))
@@ -115,7 +114,7 @@ enum Segment {
             let actor = Int64(try reader.readVarint())
             let operation = Int64(try reader.readVarint())
             let workload = Int64(try reader.readVarint())
-            let address = try reader.readByte() == 1 ? IPAddress(bytes: try reader.read(count: 16)) : nil
+            let address = try reader.readByte() == 1 ? try reader.readAddress() : nil
             let recordType = Int(try reader.readSignedVarint())
             let kind = ActionKind(rawValue: Int(try reader.readByte())) ?? .other
             let outcome = Outcome(storageCode: Int(try reader.readByte()))
@@ -127,20 +126,6 @@ enum Segment {
                     recordType: recordType, kind: kind, outcome: outcome, source: source, rawLength: rawLength))
         }
         return entries
-    }
-
-    /// The original record of each entry, cut from a segment's decompressed records.
-    static func records(_ raw: [UInt8], entries: [Entry]) throws(StoreError) -> [ArraySlice<UInt8>] {
-        var records: [ArraySlice<UInt8>] = []
-        records.reserveCapacity(entries.count)
-        var start = 0
-        for entry in entries {
-            let end = start + entry.rawLength
-            guard end <= raw.count else { throw StoreError.corrupt("a segment's records are cut short") }
-            records.append(raw[start..<end])
-            start = end
-        }
-        return records
     }
 }
 

@@ -47,15 +47,15 @@ enum ZstdDecompressor {
         guard size != ZSTD_CONTENTSIZE_ERROR, size != ZSTD_CONTENTSIZE_UNKNOWN, size <= UInt64(maximumSize) else {
             throw StoreError.corrupt("a stored chunk is not a readable Zstandard frame")
         }
-        var output = [UInt8](repeating: 0, count: Int(size))
-        let written = output.withUnsafeMutableBytes { destination in
-            input.withUnsafeBytes { source in
+        var failed = false
+        let output = [UInt8](unsafeUninitializedCapacity: Int(size)) { destination, count in
+            let written = input.withUnsafeBytes { source in
                 ZSTD_decompress(destination.baseAddress, destination.count, source.baseAddress, source.count)
             }
+            failed = ZSTD_isError(written) != 0 || written != Int(size)
+            count = failed ? 0 : written
         }
-        guard ZSTD_isError(written) == 0, written == Int(size) else {
-            throw StoreError.corrupt("a stored chunk could not be decompressed")
-        }
+        guard !failed else { throw StoreError.corrupt("a stored chunk could not be decompressed") }
         return output
     }
 }

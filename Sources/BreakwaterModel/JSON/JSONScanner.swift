@@ -141,8 +141,8 @@ public struct JSONScanner {
         while i < end {
             // Eight plain ASCII bytes at a time (no quote, backslash, control or non-ASCII
             // byte): most of a record's text is in strings, and this is its fast path.
-            while i + 8 <= end, Self.isPlainASCII(base.loadUnaligned(fromByteOffset: i, as: UInt64.self)) {
-                i += 8
+            while i &+ 8 <= end, Self.isPlainASCII(base.loadUnaligned(fromByteOffset: i, as: UInt64.self)) {
+                i &+= 8
             }
             guard i < end else { break }
             let byte = bytes[i]
@@ -439,13 +439,12 @@ public struct JSONScanner {
         return (hasQuote | hasBackslash | hasControl | word) & highs == 0
     }
 
+    @inline(__always)
     static func hexValue(_ byte: UInt8) -> UInt32? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt32(byte - UInt8(ascii: "0"))
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): UInt32(byte - UInt8(ascii: "a") + 10)
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): UInt32(byte - UInt8(ascii: "A") + 10)
-        default: nil
-        }
+        let digit = byte &- UInt8(ascii: "0")
+        if digit < 10 { return UInt32(digit) }
+        let letter = (byte | 0x20) &- UInt8(ascii: "a")
+        return letter < 6 ? UInt32(letter) + 10 : nil
     }
 
     /// Parses an optionally signed decimal integer that fills `text` exactly.

@@ -45,7 +45,7 @@ extension AuditRecord {
         spans.homeTenantID = fields.homeTenantID
         let succeeded = (fields.errorCode ?? 0) == 0
         let record = AuditRecord(
-            raw: Array(text[0..<end]), source: .graphSignIn, id: id, recordType: .azureActiveDirectoryStsLogon,
+            raw: Array(UnsafeBufferPointer(rebasing: text[0..<end])), source: .graphSignIn, id: id, recordType: .azureActiveDirectoryStsLogon,
             creationTime: creationTime, operation: succeeded ? "UserLoggedIn" : "UserLoginFailed",
             organizationID: fields.resourceTenantID ?? fields.homeTenantID, userType: fields.userType,
             userID: fields.userPrincipalName, workload: "AzureActiveDirectory",

@@ -39,7 +39,7 @@ extension AuditRecord {
             return .rejected(error, length: length)
         }
         let record = AuditRecord(
-            raw: Array(text[0..<end]), source: .unifiedAuditLog, id: id, recordType: fields.recordType ?? RecordType(rawValue: -1),
+            raw: Array(UnsafeBufferPointer(rebasing: text[0..<end])), source: .unifiedAuditLog, id: id, recordType: fields.recordType ?? RecordType(rawValue: -1),
             creationTime: creationTime, operation: fields.operation ?? "", organizationID: fields.organizationID,
             userType: fields.userType, userID: fields.userID, workload: fields.workload,
             resultStatus: fields.resultStatus, clientIP: fields.clientIP, spans: fields.spans)

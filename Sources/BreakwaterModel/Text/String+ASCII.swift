@@ -22,13 +22,27 @@ extension String {
     /// ASCII text, which is nearly all of it, takes a fast path that allocates only when there
     /// is an uppercase letter; anything else falls back to Unicode lowercasing.
     public var identityLowercased: String {
-        var hasUppercase = false
-        for byte in utf8 {
-            if byte >= 0x80 { return lowercased() }
-            if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { hasUppercase = true }
+        var text = self
+        enum Case { case lower, upperASCII, nonASCII }
+        let found = text.withUTF8 { bytes -> Case in
+            var found = Case.lower
+            for byte in bytes {
+                if byte >= 0x80 { return .nonASCII }
+                if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { found = .upperASCII }
+            }
+            return found
         }
-        guard hasUppercase else { return self }
-        return String(decoding: utf8.map(Self.asciiLowercase), as: UTF8.self)
+        switch found {
+        case .lower: return self
+        case .nonASCII: return lowercased()
+        case .upperASCII:
+            return text.withUTF8 { bytes in
+                String(unsafeUninitializedCapacity: bytes.count) { output in
+                    for (index, byte) in bytes.enumerated() { output[index] = Self.asciiLowercase(byte) }
+                    return bytes.count
+                }
+            }
+        }
     }
 
     @inline(__always)
