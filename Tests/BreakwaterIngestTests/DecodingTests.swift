@@ -71,6 +71,22 @@ struct DecodingTests {
         #expect(rule.parameters["MoveToFolder"] == "RSS Feeds")
     }
 
+    @Test("reads a CSV export larger than the read window, rows straddling every boundary")
+    func largeCSV() async throws {
+        let records = BadInputTests.records(4000, seed: 17)
+        var csv = "RecordId,CreationDate,RecordType,Operation,UserId,AuditData,AssociatedAdminUnits,AssociatedAdminUnitsNames\r\n"
+        for (index, record) in records.enumerated() {
+            csv += CSVText.row([String(index), "11/1/2026 12:00:00 AM", "1", "Op", "user", String(decoding: record, as: UTF8.self), "", ""])
+        }
+        let directory = try TemporaryDirectory()
+        let harness = try ImportHarness()
+        let summary = try await harness.importFile(try directory.write("large.csv", csv))
+        #expect(csv.utf8.count > 4 << 20)
+        #expect(summary.totals.records == 4000)
+        #expect(summary.totals.inserted == 4000)
+        #expect(summary.totals.quarantined == 0)
+    }
+
     @Test("reads Graph sign-in pages and JSON Lines as sign-in events")
     func graphSignIns() async throws {
         let harness = try ImportHarness()

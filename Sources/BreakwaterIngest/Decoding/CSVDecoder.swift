@@ -71,7 +71,7 @@ final class CSVDecoder: RecordDecoder {
                     return quarantineFirstLine(reason: QuarantineReason(
                         code: "malformed-csv", message: "a quoted field never ends (broken quoting); this line was set aside"))
                 }
-                try window.readMore(keepingFrom: cursor)
+                cursor -= try window.readMore(keepingFrom: cursor)
             case .row(let row) where row.isBlank:
                 advance(to: row.end, lines: row.lines)
             case .row(let row):
@@ -180,31 +180,37 @@ struct CSVRow {
             field.removeAll(keepingCapacity: true)
             // One field.
             if index < bytes.count, bytes[index] == UInt8(ascii: "\"") {
-                index += 1
-                var closed = false
-                while index < bytes.count {
-                    let byte = bytes[index]
+                // Quoted fields hold whole JSON records: find the closing quote in one tight
+                // pass, then unquote the field in another, writing each byte once.
+                let contentStart = index + 1
+                var scan = contentStart
+                var doubledQuotes = 0
+                var closingQuote: Int?
+                while scan < bytes.count {
+                    let byte = bytes[scan]
                     if byte == UInt8(ascii: "\"") {
-                        if index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "\"") {
-                            if keep { field.append(byte) }
-                            index += 2
+                        if scan + 1 < bytes.count, bytes[scan + 1] == UInt8(ascii: "\"") {
+                            doubledQuotes += 1
+                            scan += 2
                             continue
                         }
-                        if index + 1 == bytes.count, !atEndOfFile { return .needMore }
-                        index += 1
-                        closed = true
+                        if scan + 1 == bytes.count, !atEndOfFile { return .needMore }
+                        closingQuote = scan
                         break
                     }
                     if byte == 0x0A { row.lines += 1 }
-                    if keep { field.append(byte) }
-                    index += 1
+                    scan += 1
                 }
-                if !closed {
+                guard let closingQuote else {
                     guard atEndOfFile else { return .needMore }
                     row.end = bytes.count
                     row.hasUnterminatedQuote = true
                     return .row(row)
                 }
+                if keep {
+                    field = Self.unquoted(bytes, from: contentStart, to: closingQuote, doubledQuotes: doubledQuotes)
+                }
+                index = closingQuote + 1
             }
             // Unquoted text, or what follows a closing quote (kept leniently).
             while index < bytes.count {
@@ -227,6 +233,21 @@ struct CSVRow {
             row.end = end
             row.isBlank = column == 0 && index - start <= 1 && (index == start || bytes[start] == 0x0D)
             return .row(row)
+        }
+    }
+
+    /// The field `start..<end` with each doubled quote made single.
+    private static func unquoted(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, doubledQuotes: Int) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: end - start - doubledQuotes) { output, count in
+            var read = start
+            var written = 0
+            while read < end {
+                let byte = bytes[read]
+                output[written] = byte
+                written += 1
+                read += byte == UInt8(ascii: "\"") ? 2 : 1
+            }
+            count = written
         }
     }
 }

@@ -161,6 +161,9 @@ enum BenchFile {
             }
         }
         flush(force: true)
+        // Written to disk before timing starts, so that the import does not compete with the
+        // kernel writing the generated file back.
+        try handle.synchronize()
         return total
     }
 }

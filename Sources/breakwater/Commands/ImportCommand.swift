@@ -40,7 +40,7 @@ struct ImportCommand: AsyncParsableCommand {
     var json = false
 
     @Option(help: .hidden)
-    var batchSize = 4096
+    var batchSize = 16_384
 
     @Argument(help: ArgumentHelp("The files to import.", valueName: "file"))
     var files: [String]
