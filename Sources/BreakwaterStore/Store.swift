@@ -10,6 +10,7 @@
 /// - **every tenant a wall**: every read names the tenants it may see.
 public protocol Store: Sendable {
     /// Writes one batch atomically and reports which events were new.
+    @discardableResult
     func write(_ batch: ArchiveBatch) async throws -> ArchiveWriteResult
 
     /// One page of events matching `query`, newest first.

@@ -80,20 +80,8 @@ struct EventSearch {
             sources.append("SELECT max_time, min_time, id AS first_segment, id AS last_segment FROM segments WHERE tenant = ?")
             arguments += [filter.key]
         }
-        var conditions: [String] = []
-        // Only groups that can hold an event in the time range and after the cursor.
-        if let since = filter.since {
-            conditions.append("max_time >= ?")
-            arguments += [since]
-        }
-        if let until = filter.until {
-            conditions.append("min_time < ?")
-            arguments += [until]
-        }
-        if let cursorTime = filter.cursorTime {
-            conditions.append("min_time <= ?")
-            arguments += [cursorTime]
-        }
+        var (conditions, timeArguments) = filter.timeConditions
+        arguments += timeArguments
         if let after {
             conditions.append("(max_time < ? OR (max_time = ? AND first_segment < ?))")
             arguments += [after.maxTime, after.maxTime, after.first]
@@ -110,20 +98,9 @@ struct EventSearch {
 
     /// The tenant's segments of a group that can hold matches, newest first.
     private func segments(of group: Group, _ filter: Filter) throws -> [SegmentIndex] {
-        var conditions = ["id BETWEEN ? AND ?", "tenant = ?"]
-        var arguments: StatementArguments = [group.first, group.last, filter.key]
-        if let since = filter.since {
-            conditions.append("max_time >= ?")
-            arguments += [since]
-        }
-        if let until = filter.until {
-            conditions.append("min_time < ?")
-            arguments += [until]
-        }
-        if let cursorTime = filter.cursorTime {
-            conditions.append("min_time <= ?")
-            arguments += [cursorTime]
-        }
+        let (timeConditions, timeArguments) = filter.timeConditions
+        let conditions = ["id BETWEEN ? AND ?", "tenant = ?"] + timeConditions
+        let arguments: StatementArguments = [group.first, group.last, filter.key] + timeArguments
         let sql = "SELECT id, codec, entries FROM segments WHERE \(conditions.joined(separator: " AND "))"
         return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
             guard row["codec"] as Int == ZstdCompressor.codec else { throw StoreError.corrupt("a segment uses an unknown codec") }
@@ -257,6 +234,26 @@ private struct Filter {
         return try Int64.fetchAll(
             db, sql: "SELECT id FROM names WHERE tenant = ? AND kind = ? AND lower(value) IN (?, ?)",
             arguments: [tenant, kind.rawValue, bare, bare + "."])
+    }
+
+    /// SQL conditions on `min_time` and `max_time` (of a segment or a group of segments)
+    /// that keep only those able to hold an event in the time range and after the cursor.
+    var timeConditions: (conditions: [String], arguments: StatementArguments) {
+        var conditions: [String] = []
+        var arguments: StatementArguments = []
+        if let since {
+            conditions.append("max_time >= ?")
+            arguments += [since]
+        }
+        if let until {
+            conditions.append("min_time < ?")
+            arguments += [until]
+        }
+        if let cursorTime {
+            conditions.append("min_time <= ?")
+            arguments += [cursorTime]
+        }
+        return (conditions, arguments)
     }
 
     /// Whether an event of this tenant matches, including coming after the cursor.

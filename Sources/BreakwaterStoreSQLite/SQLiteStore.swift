@@ -73,6 +73,7 @@ public final class SQLiteStore: Store {
 
     // MARK: - Store
 
+    @discardableResult
     public func write(_ batch: ArchiveBatch) async throws -> ArchiveWriteResult {
         do {
             return try await writer.write { db in

@@ -79,9 +79,11 @@ struct EventTests {
         #expect(names.entries.map(\.name) == ["Subject", "Body"])
         let object = PropertyBag(decodingText: #"{"Key":{"nested":true},"n":5}"#)
         #expect(object["Key"] == #"{"nested":true}"#)
-        #expect(object.dictionary == ["Key": #"{"nested":true}"#, "n": "5"])
+        #expect(object.entries == [.init(name: "Key", value: #"{"nested":true}"#), .init(name: "n", value: "5")])
         #expect(try event("sharepoint-file-downloaded.json").parameters.isEmpty)
-        #expect(PropertyBag(decodingText: "-Identity:$true -Name x -Flag").dictionary == ["Identity": "true", "Name": "x", "Flag": "True"])
+        #expect(
+            PropertyBag(decodingText: "-Identity:$true -Name x -Flag").entries
+                == [.init(name: "Identity", value: "true"), .init(name: "Name", value: "x"), .init(name: "Flag", value: "True")])
     }
 
     @Test("reads OperationProperties and ExtendedProperties")

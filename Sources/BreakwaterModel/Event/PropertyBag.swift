@@ -81,13 +81,4 @@ public struct PropertyBag: Sendable {
     public func contains(_ name: String) -> Bool {
         entry(named: name) != nil
     }
-
-    /// A name → value dictionary (the first value of each name).
-    public var dictionary: [String: String] {
-        var result: [String: String] = [:]
-        for entry in entries where result[entry.name] == nil {
-            result[entry.name] = entry.value ?? ""
-        }
-        return result
-    }
 }

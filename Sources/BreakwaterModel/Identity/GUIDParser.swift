@@ -41,14 +41,4 @@ enum GUIDParser {
     static func bytes(of uuid: UUID) -> [UInt8] {
         withUnsafeBytes(of: uuid.uuid) { Array($0) }
     }
-
-    /// A GUID from its sixteen bytes; `nil` unless there are exactly sixteen.
-    static func uuid(fromBytes bytes: some Collection<UInt8>) -> UUID? {
-        guard bytes.count == 16 else { return nil }
-        var value: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        withUnsafeMutableBytes(of: &value) { output in
-            for (position, byte) in bytes.enumerated() { output[position] = byte }
-        }
-        return UUID(uuid: value)
-    }
 }

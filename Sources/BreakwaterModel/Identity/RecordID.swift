@@ -44,11 +44,3 @@ public enum RecordID: Hashable, Sendable, Comparable, CustomStringConvertible {
         }
     }
 }
-
-extension RecordID {
-    /// A GUID id from the sixteen bytes that ``storageBytes`` gives; `nil` for any other count.
-    public init?(guidBytes: some Collection<UInt8>) {
-        guard let uuid = GUIDParser.uuid(fromBytes: guidBytes) else { return nil }
-        self = .guid(uuid)
-    }
-}

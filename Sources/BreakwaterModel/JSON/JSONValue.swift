@@ -63,12 +63,6 @@ public enum JSONValue: Sendable, Hashable {
         return members.first { $0.key == key }?.value
     }
 
-    /// The first member whose name equals `key` ignoring ASCII case.
-    public func member(caseInsensitive key: String) -> JSONValue? {
-        guard case .object(let members) = self else { return nil }
-        return members.first { $0.key.caseInsensitiveEquals(key) }?.value
-    }
-
     /// The string, if this is a string.
     public var stringValue: String? {
         if case .string(let text) = self { return text }

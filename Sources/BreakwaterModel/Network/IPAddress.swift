@@ -31,17 +31,6 @@ public struct IPAddress: Hashable, Comparable, Sendable, CustomStringConvertible
             + (0..<8).map { UInt8(truncatingIfNeeded: low >> (56 - 8 * $0)) }
     }
 
-    /// An address from its sixteen bytes; `nil` for any other count.
-    public init?(bytes: some Collection<UInt8>) {
-        guard bytes.count == 16 else { return nil }
-        var high: UInt64 = 0
-        var low: UInt64 = 0
-        for (position, byte) in bytes.enumerated() {
-            if position < 8 { high = high << 8 | UInt64(byte) } else { low = low << 8 | UInt64(byte) }
-        }
-        self.init(high: high, low: low)
-    }
-
     public static func < (lhs: IPAddress, rhs: IPAddress) -> Bool {
         (lhs.high, lhs.low) < (rhs.high, rhs.low)
     }

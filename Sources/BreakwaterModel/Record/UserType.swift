@@ -31,10 +31,4 @@ public struct UserType: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var description: String { name ?? String(rawValue) }
-
-    /// Whether the actor is a machine (system, application, service principal or policy)
-    /// rather than a person.
-    public var isAutomated: Bool {
-        [.datacenterAdmin, .system, .application, .servicePrincipal, .customPolicy, .systemPolicy].contains(self)
-    }
 }
