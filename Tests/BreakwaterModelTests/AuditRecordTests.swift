@@ -105,6 +105,7 @@ struct AuditRecordTests {
         #expect(event.kind == .signInFailed)
         #expect(event.outcome == .failed)
         #expect(event.signInErrorCode == 50126)
+        #expect(event.signInFailureReason == "Invalid username or password.")
         #expect(event.userAgent == "Mozilla/5.0")
         #expect(event.sessions == SessionIdentifiers(entraSessionID: "sess-1", uniqueTokenID: "tok-1"))
         #expect(event.reportedLocation == ReportedLocation(city: "Redmond", state: "Washington", countryOrRegion: "US", latitude: 47.68, longitude: -122.12))

@@ -49,6 +49,9 @@ struct EventTests {
                     uniqueTokenID: "kXy0AttackerToken01"))
         #expect(try event("sts-logon-success-session.json").sessions.entraSessionID == "a7d3c1f0-0000-4000-8000-00000000beef")
         #expect(try event("aad-add-member-to-role.json").sessions.isEmpty)
+        let owaAuth = #"{"Id":"o1","CreationTime":"2026-01-01T00:00:00","Operation":"SignInEvent","RecordType":275,"UniqueTokenIdentifier":"tok-owa"}"#
+        let record = try AuditRecord(unifiedAuditLogJSON: Array(owaAuth.utf8))
+        #expect(Event(record: record, tenant: AuditRecordTests.contoso).sessions.uniqueTokenID == "tok-owa")
     }
 
     @Test("decodes Parameters written as Name/Value pairs, as a PowerShell string and as JSON text")
@@ -91,6 +94,14 @@ struct EventTests {
         #expect(try event("exchange-mailitemsaccessed-bind.json").operationProperties["MailAccessType"] == "Bind")
         #expect(try event("sts-logon-failed-50126.json").extendedProperties["RequestType"] == "OAuth2:Token")
         #expect(try event("sts-logon-success-session.json").deviceProperties["BrowserType"] == "Edge")
+    }
+
+    @Test("tells why a sign-in failed and whose mailbox was acted on")
+    func failureReasonAndMailboxOwner() throws {
+        #expect(try event("sts-logon-failed-50126.json").signInFailureReason == "InvalidUserNameOrPassword")
+        #expect(try event("sts-logon-success-session.json").signInFailureReason == nil)
+        #expect(try event("exchange-updateinboxrules-add.json").mailboxOwner == "megan.bowen@contoso.com")
+        #expect(try event("exchange-new-inboxrule-move-to-rss.json").mailboxOwner == nil)
     }
 
     @Test("reports a sign-in's real outcome, not the HTTP status in ResultStatus")

@@ -80,8 +80,20 @@ public struct Event: Sendable {
         return SessionIdentifiers(
             entraSessionID: nonEmpty(context?["AADSessionId"]?.scalarText) ?? nonEmpty(deviceProperties["SessionId"]),
             mailboxSessionID: nonEmpty(spans.text(spans.sessionID, in: raw)),
-            uniqueTokenID: nonEmpty(context?["UniqueTokenId"]?.scalarText)
-                ?? nonEmpty(record.field("UniqueTokenIdentifier")?.scalarText))
+            uniqueTokenID: nonEmpty(context?["UniqueTokenId"]?.scalarText) ?? nonEmpty(spans.text(spans.uniqueTokenID, in: raw)))
+    }
+
+    /// Why a sign-in failed, as recorded: `LogonError` (audit feed) or Graph
+    /// `status.failureReason`.
+    public var signInFailureReason: String? {
+        let spans = record.spans
+        return nonEmpty(spans.text(spans.logonError, in: record.raw) ?? spans.text(spans.failureReason, in: record.raw))
+    }
+
+    /// The owner of the mailbox acted on (`MailboxOwnerUPN`, lowercased): differs from
+    /// ``actor`` when a delegate or an administrator reads someone else's mail.
+    public var mailboxOwner: String? {
+        nonEmpty(record.spans.text(record.spans.mailboxOwnerUPN, in: record.raw))?.identityLowercased
     }
 
     /// `Parameters` (Exchange admin cmdlets).

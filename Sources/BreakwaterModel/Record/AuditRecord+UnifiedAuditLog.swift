@@ -119,6 +119,8 @@ struct UnifiedAuditLogFields {
             spans.modifiedProperties = try scanner.spanOfValue()
         case 19 where scanner.matches(key, "OperationProperties"):
             spans.operationProperties = try scanner.spanOfValue()
+        case 21 where scanner.matches(key, "UniqueTokenIdentifier"):
+            spans.uniqueTokenID = try scanner.spanOfValue()
         default:
             try scanner.skipValue()
         }

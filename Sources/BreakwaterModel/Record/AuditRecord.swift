@@ -61,8 +61,9 @@ extension AuditRecord {
         var errorCode: ValueSpan?
         var logonError: ValueSpan?
         var mailboxOwnerUPN: ValueSpan?
-        // Graph sign-ins only.
+        /// `UniqueTokenIdentifier` (OWAAuth records) or Graph `uniqueTokenIdentifier`.
         var uniqueTokenID: ValueSpan?
+        // Graph sign-ins only.
         var location: ValueSpan?
         var authenticationDetails: ValueSpan?
         var authenticationRequirement: ValueSpan?
@@ -104,10 +105,4 @@ extension AuditRecord {
         return organizationID == tenant || spans.homeTenantID == tenant
     }
 
-    /// The value of a top-level field, read from the raw JSON; `nil` when absent.
-    ///
-    /// For fields without a typed property. Parses the record, so keep it off hot paths.
-    public func field(_ name: String) -> JSONValue? {
-        (try? JSONValue(parsing: raw))?[name]
-    }
 }
