@@ -17,6 +17,7 @@ let package = Package(
         .executable(name: "breakwater", targets: ["breakwater"]),
         .library(name: "BreakwaterModel", targets: ["BreakwaterModel"]),
         .library(name: "BreakwaterIngest", targets: ["BreakwaterIngest"]),
+        .library(name: "BreakwaterEnrich", targets: ["BreakwaterEnrich"]),
         .library(name: "BreakwaterStore", targets: ["BreakwaterStore"]),
         .library(name: "BreakwaterStoreSQLite", targets: ["BreakwaterStoreSQLite"]),
         .library(name: "M365Simulator", targets: ["M365Simulator"]),
@@ -33,6 +34,13 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(name: "BreakwaterStore", dependencies: ["BreakwaterModel"], swiftSettings: swiftSettings),
+        .systemLibrary(name: "CLibloc", pkgConfig: "libloc", providers: [.apt(["libloc-dev", "libloc-database"])]),
+        .systemLibrary(name: "CMaxMindDB", pkgConfig: "libmaxminddb", providers: [.apt(["libmaxminddb-dev"])]),
+        .target(
+            name: "BreakwaterEnrich",
+            dependencies: ["BreakwaterModel", "CLibloc", "CMaxMindDB"],
+            swiftSettings: swiftSettings
+        ),
         .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
         .target(
             name: "BreakwaterStoreSQLite",
@@ -73,6 +81,12 @@ let package = Package(
             name: "BreakwaterStoreSQLiteTests",
             dependencies: ["BreakwaterStoreSQLite", "BreakwaterTesting"],
             exclude: ["Fixtures", "Golden"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "BreakwaterEnrichTests",
+            dependencies: ["BreakwaterEnrich", "BreakwaterTesting"],
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

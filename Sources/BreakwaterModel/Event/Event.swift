@@ -21,6 +21,10 @@ public struct Event: Sendable {
     /// The AADSTS code of a sign-in (`ErrorNumber`, `ErrorCode`, Graph `status.errorCode`);
     /// 0 for success, `nil` when not recorded.
     public let signInErrorCode: Int?
+    /// What is known about ``sourceIP``; set by enrichment.
+    public var network: NetworkFacts?
+    /// What the user agent reveals; set by enrichment.
+    public var client: ClientFacts?
 
     /// Normalizes `record` as an event of `tenant`.
     public init(record: AuditRecord, tenant: TenantID) {
@@ -110,6 +114,12 @@ public struct Event: Sendable {
     /// Where Microsoft placed the sign-in (Graph sign-ins only).
     public var reportedLocation: ReportedLocation? {
         record.spans.value(record.spans.location, in: record.raw).flatMap(ReportedLocation.init(graph:))
+    }
+
+    /// Graph `clientAppUsed`: `Browser`, `Mobile Apps and Desktop clients`, or a legacy
+    /// protocol (`IMAP4`, `POP3`, `Authenticated SMTP`, `Exchange ActiveSync`, `Other clients` …).
+    public var clientApp: String? {
+        nonEmpty(record.spans.text(record.spans.clientAppUsed, in: record.raw))
     }
 
     /// Graph `authenticationRequirement` (beta): `singleFactorAuthentication` or

@@ -102,6 +102,8 @@ struct GraphSignInFields {
             spans.location = try scanner.spanOfValue()
         } else if scanner.matches(key, "authenticationDetails") {
             spans.authenticationDetails = try scanner.spanOfValue()
+        } else if scanner.matches(key, "clientAppUsed") {
+            spans.clientAppUsed = try scanner.spanOfValue()
         } else if scanner.matches(key, "authenticationRequirement") {
             spans.authenticationRequirement = try scanner.spanOfValue()
         } else if scanner.matches(key, "userType") {

@@ -68,6 +68,7 @@ extension AuditRecord {
         var authenticationDetails: ValueSpan?
         var authenticationRequirement: ValueSpan?
         var failureReason: ValueSpan?
+        var clientAppUsed: ValueSpan?
         var homeTenantID: TenantID?
 
         /// A scalar value at `span` as text (strings unescaped; numbers and booleans as written).
