@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "BreakwaterModel", targets: ["BreakwaterModel"]),
         .library(name: "BreakwaterIngest", targets: ["BreakwaterIngest"]),
         .library(name: "BreakwaterEnrich", targets: ["BreakwaterEnrich"]),
+        .library(name: "BreakwaterDetect", targets: ["BreakwaterDetect"]),
         .library(name: "BreakwaterStore", targets: ["BreakwaterStore"]),
         .library(name: "BreakwaterStoreSQLite", targets: ["BreakwaterStoreSQLite"]),
         .library(name: "M365Simulator", targets: ["M365Simulator"]),
@@ -25,6 +26,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         .target(name: "BreakwaterModel", swiftSettings: swiftSettings),
@@ -39,6 +41,11 @@ let package = Package(
         .target(
             name: "BreakwaterEnrich",
             dependencies: ["BreakwaterModel", "CLibloc", "CMaxMindDB"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "BreakwaterDetect",
+            dependencies: ["BreakwaterModel", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings
         ),
         .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
@@ -87,6 +94,11 @@ let package = Package(
             name: "BreakwaterEnrichTests",
             dependencies: ["BreakwaterEnrich", "BreakwaterTesting"],
             exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "BreakwaterDetectTests",
+            dependencies: ["BreakwaterDetect", "BreakwaterTesting"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

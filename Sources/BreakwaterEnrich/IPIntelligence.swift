@@ -60,7 +60,9 @@ public final class IPIntelligence: Sendable {
             facts.isAnonymousProxy = entry.isAnonymousProxy
             if let asn = entry.asn {
                 facts.isMicrosoft = KnownNetworks.microsoft.contains(asn)
-                facts.isHostingProvider = !facts.isMicrosoft && KnownNetworks.isHosting(asn: asn, name: entry.asName)
+                facts.isCorporateProxy = KnownNetworks.corporateProxies.contains(asn)
+                facts.isHostingProvider =
+                    !facts.isMicrosoft && !facts.isCorporateProxy && KnownNetworks.isHosting(asn: asn, name: entry.asName)
             }
         }
         if let city = cities?.lookup(address), let latitude = city.latitude, let longitude = city.longitude {

@@ -8,6 +8,10 @@ enum KnownNetworks {
     /// user (Exchange, OWA proxies), not the user's location.
     static let microsoft: Set<UInt32> = [3598, 6584, 8068, 8069, 8070, 8071, 8072, 8073, 8074, 8075, 12076, 23468, 35106, 45139, 58862, 59067]
 
+    /// Security service edges and privacy relays: Zscaler, Netskope, Cloudflare (WARP), Cisco
+    /// Umbrella, Akamai's iCloud Private Relay network.
+    static let corporateProxies: Set<UInt32> = [53813, 62044, 55256, 13335, 36692, 36183]
+
     /// Hosting, cloud and VPS providers by number.
     static let hosting: Set<UInt32> = [
         14061,  // DigitalOcean

@@ -38,6 +38,13 @@ struct IPIntelligenceTests {
         #expect(Self.intelligence.facts(for: IPAddress("185.220.101.1")!).isAnonymousProxy)
     }
 
+    @Test("recognises security service edges, whose addresses say little about the user")
+    func corporateProxy() {
+        let facts = Self.intelligence.facts(for: IPAddress("165.225.1.1")!)  // Zscaler
+        #expect(facts.isCorporateProxy)
+        #expect(!facts.isHostingProvider)
+    }
+
     @Test("recognises Microsoft's own networks")
     func microsoft() {
         let facts = Self.intelligence.facts(for: IPAddress("40.96.1.1")!)

@@ -39,6 +39,10 @@ public struct NetworkFacts: Sendable, Hashable, Codable {
     /// Microsoft's own networks: the address of a Microsoft service acting for the user,
     /// not the user's location.
     public var isMicrosoft: Bool
+    /// A security service edge or privacy relay (Zscaler, Netskope, Cloudflare WARP, iCloud
+    /// Private Relay): traffic leaves from the provider's nearest point, so the address says
+    /// little about where the user is.
+    public var isCorporateProxy: Bool
     /// Whether the tenant's configuration trusts the address (office egress, VPN).
     public var isTrusted: Bool
     public var city: String?
@@ -48,7 +52,7 @@ public struct NetworkFacts: Sendable, Hashable, Codable {
 
     public init(
         scope: Scope, countryCode: String? = nil, asn: UInt32? = nil, asName: String? = nil, isAnonymousProxy: Bool = false,
-        isHostingProvider: Bool = false, isMicrosoft: Bool = false, isTrusted: Bool = false, city: String? = nil,
+        isHostingProvider: Bool = false, isMicrosoft: Bool = false, isCorporateProxy: Bool = false, isTrusted: Bool = false, city: String? = nil,
         latitude: Double? = nil, longitude: Double? = nil, precision: Precision = .none
     ) {
         self.scope = scope
@@ -58,6 +62,7 @@ public struct NetworkFacts: Sendable, Hashable, Codable {
         self.isAnonymousProxy = isAnonymousProxy
         self.isHostingProvider = isHostingProvider
         self.isMicrosoft = isMicrosoft
+        self.isCorporateProxy = isCorporateProxy
         self.isTrusted = isTrusted
         self.city = city
         self.latitude = latitude

@@ -1,0 +1,4 @@
+/// The detectors of Microsoft Teams: memberships and guests.
+enum MicrosoftTeamsDetectors {
+    static let all: [any Detector] = []
+}

@@ -1,0 +1,77 @@
+import BreakwaterModel
+
+/// What detection remembers about one tenant: its identities, recent failures by source,
+/// sessions, and which networks its people share.
+public struct TenantState: Codable, Sendable, Equatable {
+    var identities: [String: IdentityState] = [:]
+    /// Recent sign-in failures by source address (password spray from one source).
+    var failuresBySource: [IPAddress: EventWindow] = [:]
+    /// All recent sign-in failures (password spray from many sources, low and slow).
+    var failures = EventWindow()
+    /// Sessions recently seen, with where (token replay across places).
+    var sessions: [String: SessionSighting] = [:]
+    /// How many distinct identities signed in successfully from each network (ASN), up to
+    /// a few: a network many colleagues use (the office, the VPN) is no stranger.
+    var networkUsers: [UInt32: Set<String>] = [:]
+    /// Countries anyone in the tenant signed in from.
+    var countries = RecentSet<String>(capacity: 64)
+    /// Alerts raised recently, by id, with when: the same finding is raised once.
+    var raised: [String: Int64] = [:]
+    /// Whether Graph sign-ins have been read for this tenant.
+    var hasGraphSignIns = false
+    /// The latest event time processed.
+    var clock: Int64 = .min
+    /// When state no longer needed was last dropped.
+    var lastPruned: Int64 = .min
+
+    /// Remembers that `user` signed in from `network`.
+    mutating func noteNetwork(_ network: UInt32, user: String) {
+        guard (networkUsers[network]?.count ?? 0) < TenantState.sharedNetworkUsers else { return }
+        networkUsers[network, default: []].insert(user)
+    }
+
+    /// Whether enough colleagues use `network` for it to be the organisation's own.
+    func sharesNetwork(_ network: UInt32) -> Bool {
+        (networkUsers[network]?.count ?? 0) >= TenantState.sharedNetworkUsers
+    }
+
+    static let sharedNetworkUsers = 3
+
+    /// Remembers that alert `id` was raised; `false` when it already was.
+    mutating func noteRaised(_ id: String, at time: Int64) -> Bool {
+        guard raised[id] == nil else { return false }
+        raised[id] = time
+        return true
+    }
+
+    /// Drops windows and sessions older than `horizon` before `time`, once an hour of event
+    /// time, so that memory follows the number of identities, not of events.
+    mutating func prune(at time: Int64, horizon: Int64) {
+        guard time >= lastPruned + 3_600_000 else { return }
+        lastPruned = time
+        let cutoff = time - horizon
+        failures.prune(before: cutoff)
+        failuresBySource = failuresBySource.compactMapValues { window in
+            var window = window
+            window.prune(before: cutoff)
+            return window.isEmpty ? nil : window
+        }
+        sessions = sessions.filter { $0.value.time >= cutoff }
+        raised = raised.filter { $0.value >= cutoff }
+        for user in identities.keys {
+            identities[user]?.prune(before: cutoff)
+        }
+    }
+}
+
+/// Where and when a session was last seen.
+struct SessionSighting: Codable, Sendable, Equatable {
+    var user: String
+    var time: Int64
+    var address: IPAddress
+    var countryCode: String
+    var latitude: Double
+    var longitude: Double
+    var isPrecise: Bool
+    var record: RecordID
+}
