@@ -32,7 +32,7 @@ public struct Enricher: Sendable {
         if let agent = event.userAgent {
             event.client = agents.classify(agent)
         }
-        if let clientApp = event.clientApp, !Self.modernClientApps.contains(clientApp) {
+        if let clientApp = event.legacyClientApp {
             // Graph names the protocol of a legacy sign-in outright.
             var facts = event.client ?? ClientFacts(kind: .legacyProtocol, family: clientApp)
             facts.kind = .legacyProtocol
@@ -40,9 +40,6 @@ public struct Enricher: Sendable {
             event.client = facts
         }
     }
-
-    /// Graph's `clientAppUsed` values for modern authentication.
-    static let modernClientApps: Set<String> = ["Browser", "Mobile Apps and Desktop clients"]
 
     /// Enriches every event of a batch.
     public func enrich(_ events: inout [Event]) {

@@ -16,9 +16,12 @@ struct DetectorExampleTests {
     @Test("each example comes out as its detector says", arguments: cases)
     func example(_ testCase: Case) {
         let outcome = ExampleRunner.run(testCase.example, of: testCase.detector)
-        #expect(
-            outcome.passed, "\(outcome.failure ?? "")",
-            sourceLocation: SourceLocation(fileID: testCase.example.fileID, filePath: testCase.example.fileID, line: testCase.example.line, column: 1))
+        if let failure = outcome.failure {
+            let example = testCase.example
+            Issue.record(
+                Comment(rawValue: failure),
+                sourceLocation: SourceLocation(fileID: example.fileID, filePath: example.fileID, line: example.line, column: 1))
+        }
     }
 
     @Test("every detector has a positive and a negative example")

@@ -29,7 +29,14 @@ enum Baseline {
             }
             return
         }
+        if let address = event.sourceIP {
+            context.tenant.successfulSources[address] = time
+        }
         guard let network = event.network, network.locatesUser else { return }
+        if let session = event.sessions.entraSessionID, let address = event.sourceIP, !network.isCorporateProxy, !network.isTrusted {
+            context.tenant.sessions[session] = SessionSighting(
+                user: context.user, time: time, address: address, countryCode: network.countryCode, asn: network.asn, record: event.id)
+        }
         if let point = SignInPoint(event, network: network) {
             context.identity.lastSignIn = point
         }

@@ -31,6 +31,11 @@ struct EventWindow: Codable, Sendable, Equatable {
     var records: [RecordID] { entries.map(\.record) }
     var firstTime: Int64? { entries.first?.time }
 
+    /// Entries at or after `time`.
+    func entries(since time: Int64) -> ArraySlice<Entry> {
+        entries[entries.partitioningIndex { $0.time >= time }...]
+    }
+
     /// Records of the entries with distinct keys (the first of each), oldest first.
     var distinctRecords: [RecordID] {
         var seen = Set<String>()

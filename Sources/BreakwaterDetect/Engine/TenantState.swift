@@ -6,8 +6,12 @@ public struct TenantState: Codable, Sendable, Equatable {
     var identities: [String: IdentityState] = [:]
     /// Recent sign-in failures by source address (password spray from one source).
     var failuresBySource: [IPAddress: EventWindow] = [:]
-    /// All recent sign-in failures (password spray from many sources, low and slow).
+    /// All recent sign-in failures, keyed `user|address` (password spray from many sources,
+    /// low and slow).
     var failures = EventWindow()
+    /// When each address last signed someone in successfully: a source that also succeeds
+    /// is a colleague mistyping, not a sprayer.
+    var successfulSources: [IPAddress: Int64] = [:]
     /// Sessions recently seen, with where (token replay across places).
     var sessions: [String: SessionSighting] = [:]
     /// How many distinct identities signed in successfully from each network (ASN), up to
@@ -17,6 +21,8 @@ public struct TenantState: Codable, Sendable, Equatable {
     var countries = RecentSet<String>(capacity: 64)
     /// Alerts raised recently, by id, with when: the same finding is raised once.
     var raised: [String: Int64] = [:]
+    /// Until when tenant-wide findings stay quiet, by key (a spraying address).
+    var quietUntil: [String: Int64] = [:]
     /// Whether Graph sign-ins have been read for this tenant.
     var hasGraphSignIns = false
     /// The latest event time processed.
@@ -36,6 +42,16 @@ public struct TenantState: Codable, Sendable, Equatable {
     }
 
     static let sharedNetworkUsers = 3
+
+    /// Whether tenant-wide findings about `key` are quiet at `time`.
+    func isQuiet(_ key: String, at time: Int64) -> Bool {
+        quietUntil[key].map { time < $0 } ?? false
+    }
+
+    /// Keeps tenant-wide findings about `key` quiet until `time`.
+    mutating func quiet(_ key: String, until time: Int64) {
+        quietUntil[key] = time
+    }
 
     /// Remembers that alert `id` was raised; `false` when it already was.
     mutating func noteRaised(_ id: String, at time: Int64) -> Bool {
@@ -58,20 +74,20 @@ public struct TenantState: Codable, Sendable, Equatable {
         }
         sessions = sessions.filter { $0.value.time >= cutoff }
         raised = raised.filter { $0.value >= cutoff }
+        successfulSources = successfulSources.filter { $0.value >= cutoff }
+        quietUntil = quietUntil.filter { $0.value >= time }
         for user in identities.keys {
             identities[user]?.prune(before: cutoff)
         }
     }
 }
 
-/// Where and when a session was last seen.
+/// Where and when a session was last seen from a place that locates its user.
 struct SessionSighting: Codable, Sendable, Equatable {
     var user: String
     var time: Int64
     var address: IPAddress
-    var countryCode: String
-    var latitude: Double
-    var longitude: Double
-    var isPrecise: Bool
+    var countryCode: String?
+    var asn: UInt32?
     var record: RecordID
 }

@@ -122,6 +122,14 @@ public struct Event: Sendable {
         nonEmpty(record.spans.text(record.spans.clientAppUsed, in: record.raw))
     }
 
+    /// The legacy protocol Graph says a sign-in used (`IMAP4`, `Authenticated SMTP`,
+    /// `Exchange ActiveSync`, `Other clients` …); `nil` for modern clients and for records that
+    /// do not say.
+    public var legacyClientApp: String? {
+        guard let app = clientApp, !["Browser", "Mobile Apps and Desktop clients"].contains(app) else { return nil }
+        return app
+    }
+
     /// Graph `authenticationRequirement` (beta): `singleFactorAuthentication` or
     /// `multiFactorAuthentication`.
     public var authenticationRequirement: String? {
