@@ -79,6 +79,7 @@ extension SignInPoint {
         else { return nil }
         self.init(
             time: event.time.millisecondsSince1970, address: address, countryCode: network.countryCode, latitude: latitude,
-            longitude: longitude, isPrecise: network.precision == .city, record: event.id)
+            longitude: longitude, isPrecise: network.precision == .city, isRisky: network.isHostingProvider || network.isAnonymousProxy,
+            record: event.id)
     }
 }

@@ -92,7 +92,7 @@ public struct DetectionEngine: Sendable {
 
     private func makeAlert(_ descriptor: DetectorDescriptor, _ finding: Finding, event: Event, configuration: TenantConfiguration) -> Alert {
         let user = finding.user.map { $0.isEmpty ? nil : $0 } ?? event.actor
-        let sessions = finding.sessions.isEmpty ? event.sessions.all : finding.sessions
+        let sessions = finding.sessions ?? event.sessions.all
         return Alert(
             id: Alert.makeID(descriptor.id.rawValue, event.tenant.description, user ?? "", finding.key),
             detector: descriptor.id, category: descriptor.category,

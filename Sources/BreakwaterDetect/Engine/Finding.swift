@@ -17,15 +17,15 @@ public struct Finding: Sendable {
     public var details: [String: String]
     /// The source address; `nil` takes the event's.
     public var ip: IPAddress?
-    /// Session and token ids involved; empty takes the event's.
-    public var sessions: [String]
+    /// Session and token ids involved; `nil` takes the event's.
+    public var sessions: [String]?
     /// The identity concerned; `nil` takes the event's actor. Set it to `""` for findings
     /// about no one identity (a spray across many).
     public var user: String?
 
     public init(
         key: String, summary: String, evidence: [RecordID], severity: Severity? = nil, details: [String: String] = [:],
-        ip: IPAddress? = nil, sessions: [String] = [], user: String? = nil
+        ip: IPAddress? = nil, sessions: [String]? = nil, user: String? = nil
     ) {
         self.key = key
         self.summary = summary

@@ -72,6 +72,8 @@ struct SignInPoint: Codable, Sendable, Equatable {
     var latitude: Double
     var longitude: Double
     var isPrecise: Bool
+    /// A hosting provider or an anonymising proxy.
+    var isRisky: Bool
     var record: RecordID
 }
 

@@ -43,7 +43,10 @@ struct SignInImpossibleTravel: Detector {
         let pair = "\(previous.address)|\(current.address)"
         guard !context.isQuiet(pair) else { return }
         context.quiet(pair, for: 6 * 3_600_000)
-        let risky = network.isHostingProvider || network.isAnonymousProxy || SignInPlace.isAutomated(event.client)
+        let risky = current.isRisky || previous.isRisky || SignInPlace.isAutomated(event.client)
+        // Blame the end of the journey the identity does not know: returning to the office
+        // after an attacker's sign-in does not make the office the attacker's.
+        let blamesPrevious = context.identity.knowsAddress(current.address) && !context.identity.knowsAddress(previous.address)
         let minutes = Int((Double(current.time - previous.time) / 60_000).rounded())
         var details = SignInPlace.details(event)
         details["previous_address"] = previous.address.description
@@ -54,7 +57,8 @@ struct SignInImpossibleTravel: Detector {
             Finding(
                 key: "\(previous.record)|\(event.id)",
                 summary: "Signed in from \(SignInPlace.describe(event)) \(minutes) min after \(previous.address) (\(previous.countryCode ?? "?")), \(Int(distance.rounded())) km away: \(Int(speed.rounded())) km/h",
-                evidence: [previous.record, event.id], severity: risky ? .high : .medium, details: details))
+                evidence: [previous.record, event.id], severity: risky ? .high : .medium, details: details,
+                ip: blamesPrevious ? previous.address : current.address, sessions: blamesPrevious ? [] : nil))
     }
 
     var examples: [DetectorExample] {
@@ -65,6 +69,13 @@ struct SignInImpossibleTravel: Detector {
                 timeline.signIn(megan, from: .officeGB)
                 timeline.advance(minutes: 40)
                 timeline.signIn(megan, from: .hostingUS)
+            },
+            DetectorExample("back at the office after the attacker's sign-in abroad", .raises(.high)) { timeline in
+                timeline.habits(megan, from: .officeGB, days: 8)
+                timeline.at(day: 9, "10:00")
+                timeline.signIn(megan, from: .hostingUS)
+                timeline.advance(minutes: 15)
+                timeline.signIn(megan, from: .officeGB)
             },
             DetectorExample("home in England, then US broadband an hour later", .raises(.medium)) { timeline in
                 timeline.at(day: 1, "09:00")
