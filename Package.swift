@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "BreakwaterIngest", targets: ["BreakwaterIngest"]),
         .library(name: "BreakwaterEnrich", targets: ["BreakwaterEnrich"]),
         .library(name: "BreakwaterDetect", targets: ["BreakwaterDetect"]),
+        .library(name: "BreakwaterReport", targets: ["BreakwaterReport"]),
         .library(name: "BreakwaterStore", targets: ["BreakwaterStore"]),
         .library(name: "BreakwaterStoreSQLite", targets: ["BreakwaterStoreSQLite"]),
         .library(name: "M365Simulator", targets: ["M365Simulator"]),
@@ -48,6 +49,11 @@ let package = Package(
             dependencies: ["BreakwaterModel", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "BreakwaterReport",
+            dependencies: ["BreakwaterModel", "BreakwaterDetect"],
+            swiftSettings: swiftSettings
+        ),
         .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
         .target(
             name: "BreakwaterStoreSQLite",
@@ -67,7 +73,8 @@ let package = Package(
         .executableTarget(
             name: "breakwater",
             dependencies: [
-                "BreakwaterModel", "BreakwaterIngest", "BreakwaterStore", "BreakwaterStoreSQLite", "M365Simulator",
+                "BreakwaterModel", "BreakwaterIngest", "BreakwaterStore", "BreakwaterStoreSQLite", "BreakwaterEnrich", "BreakwaterDetect",
+                "BreakwaterReport", "M365Simulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings

@@ -7,15 +7,19 @@ struct Breakwater: AsyncParsableCommand {
         commandName: "breakwater",
         abstract: "Microsoft 365 account-takeover and BEC detection and response, self-hosted.",
         discussion: """
-            Breakwater keeps an archive of Microsoft 365 audit records (the unified audit log and \
-            Entra sign-ins) and searches it. Start by importing an export from Purview or \
-            Search-UnifiedAuditLog:
+            Breakwater reads Microsoft 365 audit records (the unified audit log and Entra \
+            sign-ins), finds account takeover in them, and keeps an archive you can search. \
+            Investigate an export from Purview or Search-UnifiedAuditLog straight away, or \
+            import it first:
 
+              breakwater investigate --report report.html AuditLog.csv SignIns.json
               breakwater import --tenant <tenant-guid> AuditLog.csv
               breakwater search --user alice@contoso.com --since 7d
 
             The archive is one SQLite file; --db or BREAKWATER_DB chooses it.
             """,
-        subcommands: [ImportCommand.self, SearchCommand.self, QuarantineCommand.self, BenchCommand.self]
+        subcommands: [
+            InvestigateCommand.self, ImportCommand.self, SearchCommand.self, QuarantineCommand.self, DetectorsCommand.self, BenchCommand.self,
+        ]
     )
 }

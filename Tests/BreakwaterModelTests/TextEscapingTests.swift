@@ -25,4 +25,16 @@ struct TextEscapingTests {
         #expect(TerminalText.sanitized("a\rb\u{7}") == "a\\u{d}b\\u{7}")
         #expect(TerminalText.sanitized("evil\u{202E}cod.exe") == "evil\\u{202e}cod.exe")
     }
+
+    @Test("escapes markup and shows control characters in HTML", arguments: [
+        ("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"),
+        ("\"><img src=x onerror=alert(1)>", "&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"),
+        ("Tom & Jerry's", "Tom &amp; Jerry&#39;s"),
+        ("evil\u{202E}fdp.exe", "evil\\u{202e}fdp.exe"),
+        ("line one\nline two\tend", "line one\nline two\tend"),
+        ("bell\u{7}", "bell\\u{7}"),
+    ])
+    func html(_ text: String, expected: String) {
+        #expect(HTMLText.escaped(text) == expected)
+    }
 }

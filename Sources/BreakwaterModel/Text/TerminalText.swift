@@ -16,7 +16,9 @@ public enum TerminalText {
         return output
     }
 
-    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+    /// Whether `scalar` acts on a terminal or reorders text: C0 and C1 controls, line and
+    /// paragraph separators, bidirectional embeddings, overrides and isolates.
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar == "\u{2028}" || scalar == "\u{2029}"
             || (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
     }

@@ -1,0 +1,93 @@
+import BreakwaterDetect
+import BreakwaterEnrich
+import BreakwaterModel
+import BreakwaterReport
+import BreakwaterStore
+
+/// Runs detection over an archive's events in event-time order, gathers the alerts into
+/// incidents, works out what each attacker touched, and links incidents across tenants.
+///
+/// Events stream oldest first a page at a time, the next page read while the current one is
+/// examined, so memory follows the number of identities, not of records.
+struct Investigation {
+    let store: any Store
+    let scope: TenantScope
+    var since: Timestamp?
+    var until: Timestamp?
+    let configuration: DetectionConfiguration
+    let enricher: Enricher
+    /// Events per page read from the archive.
+    var pageSize = 4096
+
+    /// What was examined, for the report's headline.
+    struct Coverage {
+        var records = 0
+        var tenants = Set<TenantID>()
+        var first: Timestamp?
+        var last: Timestamp?
+    }
+
+    /// Examines every event in scope and returns the report, with `warnings` included.
+    func run(warnings: [String]) async throws -> InvestigationReport {
+        // The archive hands events over in order already: nothing needs holding back.
+        var engine = DetectionEngine(configuration: configuration, state: DetectionState(lateness: .zero))
+        var alerts: [Alert] = []
+        var coverage = Coverage()
+        let query = EventQuery(scope: scope, since: since, until: until, order: .oldestFirst)
+        var page = try await store.events(matching: query, after: nil, limit: pageSize)
+        while true {
+            let cursor = page.next
+            async let upcoming = page(of: query, after: cursor)
+            var events = page.events
+            enricher.enrich(&events)
+            note(events, in: &coverage)
+            alerts += engine.process(events)
+            guard let next = try await upcoming else { break }
+            page = next
+        }
+        alerts += engine.flush()
+
+        var incidents = IncidentBuilder.incidents(from: alerts)
+        for index in incidents.indices {
+            incidents[index].footprint = try await footprint(of: incidents[index])
+        }
+        incidents = SharedIndicators.link(incidents, alerts: alerts)
+        let period = coverage.first.flatMap { first in coverage.last.map { first...$0 } }
+        return InvestigationReport(
+            incidents: incidents, alerts: alerts, recordCount: coverage.records, tenants: coverage.tenants.sorted(), period: period,
+            warnings: warnings)
+    }
+
+    /// The page after `cursor`; `nil` when there is no cursor (no more pages).
+    private func page(of query: EventQuery, after cursor: EventCursor?) async throws -> EventPage? {
+        guard let cursor else { return nil }
+        return try await store.events(matching: query, after: cursor, limit: pageSize)
+    }
+
+    private func note(_ events: [Event], in coverage: inout Coverage) {
+        coverage.records += events.count
+        for event in events {
+            coverage.tenants.insert(event.tenant)
+        }
+        if coverage.first == nil { coverage.first = events.first?.time }
+        if let last = events.last?.time { coverage.last = last }
+    }
+
+    /// Everything the incident's identity did from the attacker's addresses and sessions,
+    /// from an hour before the incident to the end of the investigated period.
+    private func footprint(of incident: Incident) async throws -> Footprint {
+        var builder = FootprintBuilder(incident: incident)
+        let query = EventQuery(
+            scope: .only([incident.tenant]), actor: incident.user, since: incident.firstSeen.adding(milliseconds: -3_600_000), until: until,
+            order: .oldestFirst)
+        var cursor: EventCursor?
+        repeat {
+            let page = try await store.events(matching: query, after: cursor, limit: pageSize)
+            for event in page.events {
+                builder.add(event)
+            }
+            cursor = page.next
+        } while cursor != nil
+        return builder.footprint
+    }
+}
