@@ -74,6 +74,7 @@ struct MailboxGrant: Equatable {
         guard !grantees.isEmpty else { return nil }
     }
 
+    /// A grant with the given parts; the mailbox is lowercased, an empty one is unknown.
     init(access: Access, mailbox: String?, folder: String?, grantees: [String], rights: String) {
         self.access = access
         self.mailbox = mailbox.flatMap { $0.isEmpty ? nil : $0.identityLowercased }

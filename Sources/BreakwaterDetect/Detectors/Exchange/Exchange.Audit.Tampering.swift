@@ -48,7 +48,8 @@ struct AuditTampering: Detector {
             context.raise(
                 Finding(
                     key: "\(operation)|\(reduction.parameter)|\(target.identityLowercased)",
-                    summary: "\(event.operation) -\(reduction.parameter) \(PropertyValue.unwrapped(value))\(suspicion): \(reduction.meaning) (\(target))",
+                    summary:
+                        "\(event.operation) -\(reduction.parameter) \(PropertyValue.unwrapped(value))\(suspicion): \(reduction.meaning) (\(target))",
                     evidence: [event.id], severity: severity,
                     details: ["setting": "\(reduction.parameter) \(PropertyValue.unwrapped(value))", "target": target, "operation": event.operation]))
         }
@@ -102,7 +103,8 @@ struct AuditTampering: Detector {
             },
             DetectorExample("an audit bypass for an account", .raises(.high)) { timeline in
                 timeline.cmdlet(
-                    "Set-MailboxAuditBypassAssociation", by: admin, from: .officeGB, parameters: ["Identity": "megan.bowen", "AuditBypassEnabled": "True"])
+                    "Set-MailboxAuditBypassAssociation", by: admin, from: .officeGB,
+                    parameters: ["Identity": "megan.bowen", "AuditBypassEnabled": "True"])
             },
             DetectorExample("mailbox auditing off for the organisation", .raises(.high)) { timeline in
                 timeline.cmdlet("Set-OrganizationConfig", by: admin, from: .officeGB, parameters: ["AuditDisabled": "1"])
@@ -124,7 +126,8 @@ struct AuditTampering: Detector {
                 timeline.cmdlet("Set-AdminAuditLogConfig", by: admin, from: .officeGB, parameters: ["UnifiedAuditLogIngestionEnabled": "True"])
                 timeline.cmdlet("Set-Mailbox", by: admin, from: .officeGB, parameters: ["Identity": "cfo@contoso.com", "AuditEnabled": "True"])
                 timeline.cmdlet(
-                    "Set-MailboxAuditBypassAssociation", by: admin, from: .officeGB, parameters: ["Identity": "svc-backup", "AuditBypassEnabled": "False"])
+                    "Set-MailboxAuditBypassAssociation", by: admin, from: .officeGB,
+                    parameters: ["Identity": "svc-backup", "AuditBypassEnabled": "False"])
                 timeline.cmdlet("Set-OrganizationConfig", by: admin, from: .officeGB, parameters: ["AuditDisabled": "False"])
             },
             DetectorExample("more mailbox actions audited", .silent) { timeline in

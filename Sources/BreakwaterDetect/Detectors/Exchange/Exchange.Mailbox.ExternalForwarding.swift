@@ -61,15 +61,15 @@ struct MailboxExternalForwarding: Detector {
         let reasonText = reasons.isEmpty ? "" : " (\(reasons.joined(separator: "; ")))"
         context.raise(
             Finding(
-                key: "\(mailbox)|\(destination.identityLowercased)",
+                key: "\(mailbox.identityLowercased)|\(destination.identityLowercased)",
                 summary: "Mailbox \(mailbox) forwards all mail to \(destination)\(reasonText)",
                 evidence: [event.id], severity: severity, details: details))
     }
 
-    /// The mailbox changed: `Identity`, else `ObjectId`.
+    /// The mailbox changed, as written: `Identity`, else `ObjectId`.
     static func mailbox(of event: Event, parameters: PropertyBag) -> String? {
         let identity = PropertyValue.unwrapped(parameters["Identity"] ?? event.record.objectID)
-        return identity.isEmpty ? nil : identity.identityLowercased
+        return identity.isEmpty ? nil : identity
     }
 
     var examples: [DetectorExample] {
@@ -87,7 +87,9 @@ struct MailboxExternalForwarding: Detector {
             DetectorExample("forwarding to a personal address, keeping a copy", .raises(.medium)) { timeline in
                 timeline.cmdlet(
                     "Set-Mailbox", by: megan, from: .homeGB,
-                    parameters: ["Identity": megan, "ForwardingSmtpAddress": "smtp:megan.b.1987@mailbox.example", "DeliverToMailboxAndForward": "True"])
+                    parameters: [
+                        "Identity": megan, "ForwardingSmtpAddress": "smtp:megan.b.1987@mailbox.example", "DeliverToMailboxAndForward": "True",
+                    ])
             },
             DetectorExample("forwarding outside from the address of a hiding rule", .raises(.high)) { timeline in
                 timeline.at(day: 3, "09:14")
@@ -102,7 +104,9 @@ struct MailboxExternalForwarding: Detector {
             DetectorExample("an administrator forwarding a mailbox in PowerShell's own spelling", .raises(.high)) { timeline in
                 timeline.cmdlet(
                     "Set-Mailbox", by: "admin@contoso.com", from: .officeGB,
-                    parameters: ["Identity": "Megan Bowen", "ForwardingSmtpAddress": "\"SMTP:Collector@Evil.Example\"", "DeliverToMailboxAndForward": "$false"],
+                    parameters: [
+                        "Identity": "Megan Bowen", "ForwardingSmtpAddress": "\"SMTP:Collector@Evil.Example\"", "DeliverToMailboxAndForward": "$false",
+                    ],
                     objectID: "Megan Bowen")
             },
             DetectorExample("forwarding to a recipient by name from a suspected address", .raises(.high)) { timeline in
@@ -110,7 +114,8 @@ struct MailboxExternalForwarding: Detector {
                     "New-InboxRule", by: megan, from: .hostingNL,
                     parameters: ["Name": "..", "SubjectOrBodyContainsWords": "hacked;phishing", "DeleteMessage": "True"])
                 timeline.advance(minutes: 5)
-                timeline.cmdlet("Set-Mailbox", by: megan, from: .hostingNL, parameters: ["Identity": megan, "ForwardingAddress": "Accounts Payable Archive"])
+                timeline.cmdlet(
+                    "Set-Mailbox", by: megan, from: .hostingNL, parameters: ["Identity": megan, "ForwardingAddress": "Accounts Payable Archive"])
             },
             DetectorExample("forwarding to a colleague", .silent) { timeline in
                 timeline.cmdlet(

