@@ -42,7 +42,9 @@ struct ConsentPermissions: Equatable {
         }
         previous = Self.scopes(in: before)
         granted = Self.scopes(in: after)
-        forAllPrincipals = Self.values(of: "ConsentType", in: after).contains { $0.caseInsensitiveCompare("AllPrincipals") == .orderedSame }
+        forAllPrincipals = Self.values(of: "ConsentType", in: after).contains {
+            $0.trimmingCharacters(in: .whitespaces).caseInsensitiveCompare("AllPrincipals") == .orderedSame
+        }
     }
 
     /// The scopes named in one side of the text.

@@ -6,25 +6,40 @@ import BreakwaterModel
 /// The object changed is named in `ObjectId` and in the `Target` array (`[{ID, Type}]`: a
 /// user's UPN has Type 5, a display name Type 1, object ids Type 2); each changed property
 /// is a `ModifiedProperties` entry whose values are often JSON text with line breaks
-/// (`"[\r\n  \"Global Administrator\"\r\n]"`). Both are read once, when the change is built.
+/// (`"[\r\n  \"Global Administrator\"\r\n]"`). The targets are read only when asked for:
+/// reading them parses the whole record.
 struct DirectoryChange {
-    /// `ObjectId`, when present.
-    let objectID: String?
-    /// The `Target` entries in record order.
-    let targets: [(id: String, type: Int?)]
+    let event: Event
     let properties: PropertyBag
 
     init(_ event: Event) {
-        objectID = event.record.objectID.flatMap { $0.trimmingASCIIWhitespace.isEmpty ? nil : $0 }
-        targets = (event.record.field("Target")?.arrayValue ?? []).compactMap { entry in
+        self.event = event
+        properties = event.modifiedProperties
+    }
+
+    /// The operation lowercased, without the trailing period Entra usually adds
+    /// (`Add member to role.` → `add member to role`).
+    var operation: String {
+        let lowered = event.operation.trimmingASCIIWhitespace.identityLowercased
+        return lowered.hasSuffix(".") ? String(lowered.dropLast()) : lowered
+    }
+
+    /// `ObjectId`, when present.
+    var objectID: String? {
+        event.record.objectID.flatMap { $0.trimmingASCIIWhitespace.isEmpty ? nil : $0 }
+    }
+
+    /// The `Target` entries in record order (read from the record when asked for).
+    var targets: [(id: String, type: Int?)] {
+        (event.record.field("Target")?.arrayValue ?? []).compactMap { entry in
             guard let id = entry["ID"]?.scalarText ?? entry["Id"]?.scalarText, !id.trimmingASCIIWhitespace.isEmpty else { return nil }
             return (id, (entry["Type"]?.scalarText).flatMap { Int($0) })
         }
-        properties = event.modifiedProperties
     }
 
     /// The user changed: the first UPN among the targets, else `ObjectId`, lowercased.
     var targetUser: String? {
+        let targets = targets
         let upn = targets.first { $0.type == 5 && $0.id.contains("@") } ?? targets.first { $0.id.contains("@") }
         return (upn?.id ?? objectID)?.identityLowercased
     }
@@ -32,6 +47,7 @@ struct DirectoryChange {
     /// The object's display name: a Type 1 target, else `ObjectId` unless it is a bare id,
     /// else the first target that reads like a name.
     var displayName: String? {
+        let targets = targets
         if let name = targets.first(where: { $0.type == 1 })?.id { return name }
         if let objectID, !Self.isIdentifier(objectID) { return objectID }
         return targets.first { !Self.isIdentifier($0.id) && !$0.id.contains("@") }?.id ?? objectID

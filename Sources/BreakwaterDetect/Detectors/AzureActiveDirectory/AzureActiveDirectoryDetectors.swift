@@ -1,4 +1,12 @@
 /// The detectors of Entra ID (Azure Active Directory) sign-ins and directory changes.
 enum AzureActiveDirectoryDetectors {
-    static let all: [any Detector] = []
+    static let all: [any Detector] = directoryChanges
+
+    /// Changes to applications, authentication methods and roles (RecordType 8).
+    static let directoryChanges: [any Detector] = [
+        ApplicationConsent(),
+        MfaMethodChange(),
+        MfaDisabled(),
+        RoleAssignment(),
+    ]
 }
