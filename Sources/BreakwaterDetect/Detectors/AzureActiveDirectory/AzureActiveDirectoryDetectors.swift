@@ -1,5 +1,7 @@
 /// The detectors of Entra ID (Azure Active Directory) sign-ins and directory changes.
 enum AzureActiveDirectoryDetectors {
+    static let all: [any Detector] = signIns + directoryChanges
+
     /// Sign-in detectors.
     static let signIns: [any Detector] = [
         SignInUnfamiliarLocation(),
@@ -14,5 +16,11 @@ enum AzureActiveDirectoryDetectors {
         SignInDormantAccount(),
     ]
 
-    static let all: [any Detector] = signIns
+    /// Changes to applications, authentication methods and roles (RecordType 8).
+    static let directoryChanges: [any Detector] = [
+        ApplicationConsent(),
+        MfaMethodChange(),
+        MfaDisabled(),
+        RoleAssignment(),
+    ]
 }

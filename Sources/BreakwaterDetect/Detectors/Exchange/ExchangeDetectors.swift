@@ -2,5 +2,10 @@
 enum ExchangeDetectors {
     static let all: [any Detector] = [
         InboxRuleHideMail(),
+        MailboxExternalForwarding(),
+        TransportRuleRedirect(),
+        MailboxPermissionGrant(),
+        AuditTampering(),
+        MailSuspiciousSend(),
     ]
 }
