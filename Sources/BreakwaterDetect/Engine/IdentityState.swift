@@ -22,8 +22,9 @@ public struct IdentityState: Codable, Sendable, Equatable {
     var signIns = 0
     /// Event windows by name (failures, downloads, deletes, joins …).
     var windows: [String: EventWindow] = [:]
-    /// The largest number of distinct files downloaded in one window, per day, latest days.
-    var downloadPeaks = DailyPeaks()
+    /// Per-day peaks of volumes the identity's own habits are judged by, by name: the largest
+    /// number of distinct files downloaded (`downloads`) or deleted (`deletions`) in one window.
+    var volumePeaks: [String: DailyPeaks] = [:]
     /// Until when a detector stays quiet for this identity after raising (by detector id).
     var quietUntil: [String: Int64] = [:]
     /// Addresses and sessions tied to a suspected compromise, and until when.

@@ -1,4 +1,7 @@
 /// The detectors of Microsoft Teams: memberships and guests.
 enum MicrosoftTeamsDetectors {
-    static let all: [any Detector] = []
+    static let all: [any Detector] = [
+        TeamJoinBurst(),
+        TeamExternalGuest(),
+    ]
 }
