@@ -16,10 +16,22 @@ public struct EventQuery: Sendable, Hashable {
     public var since: Timestamp?
     /// Only events before this time.
     public var until: Timestamp?
+    /// The order pages come in: newest first (what people browsing want), or oldest first
+    /// (what replaying a tenant through detection in event time needs).
+    public var order: EventOrder
 
+    /// - Parameters:
+    ///   - scope: the tenants the caller may see.
+    ///   - actor: only events by this actor (any case).
+    ///   - network: only events from addresses in this range.
+    ///   - operation: only this operation (any case, trailing period optional).
+    ///   - workload: only this workload (any case).
+    ///   - since: only events at or after this time.
+    ///   - until: only events before this time.
+    ///   - order: the order of the pages; newest first by default.
     public init(
         scope: TenantScope, actor: String? = nil, network: IPNetwork? = nil, operation: String? = nil, workload: String? = nil,
-        since: Timestamp? = nil, until: Timestamp? = nil
+        since: Timestamp? = nil, until: Timestamp? = nil, order: EventOrder = .newestFirst
     ) {
         self.scope = scope
         self.actor = actor
@@ -28,10 +40,22 @@ public struct EventQuery: Sendable, Hashable {
         self.workload = workload
         self.since = since
         self.until = until
+        self.order = order
     }
 }
 
-/// Where a page of events ended: the next page starts strictly after it.
+/// The order events are read in: by time, then by tenant id ascending, then by record id
+/// (descending newest first, ascending oldest first). Within one tenant, oldest first is
+/// exactly newest first reversed.
+public enum EventOrder: Sendable, Hashable {
+    /// Latest event first: browsing and searching.
+    case newestFirst
+    /// Earliest event first: replaying an archive in event time (`breakwater investigate`).
+    case oldestFirst
+}
+
+/// Where a page of events ended: the next page starts strictly after it, in the query's
+/// order. A cursor is only meaningful with the query (filters and order) that produced it.
 public struct EventCursor: Sendable, Hashable {
     public var time: Timestamp
     public var tenant: TenantID
@@ -44,7 +68,8 @@ public struct EventCursor: Sendable, Hashable {
     }
 }
 
-/// One page of events, newest first, each rebuilt from its stored original record.
+/// One page of events in the query's order (newest first unless it asks for oldest first),
+/// each rebuilt from its stored original record.
 public struct EventPage: Sendable {
     public var events: [Event]
     /// Where to continue; `nil` when there are no more.

@@ -13,7 +13,11 @@ public protocol Store: Sendable {
     @discardableResult
     func write(_ batch: ArchiveBatch) async throws -> ArchiveWriteResult
 
-    /// One page of events matching `query`, newest first.
+    /// One page of events matching `query`, in the query's order (``EventQuery/order``:
+    /// newest first by default, or oldest first).
+    ///
+    /// Paging with each page's ``EventPage/next`` returns every matching event exactly once,
+    /// in that order.
     ///
     /// - Parameters:
     ///   - query: the filters, including the tenants the caller may see.

@@ -3,16 +3,20 @@ import BreakwaterStore
 import Foundation
 import GRDB
 
-/// Reads pages of events, newest first, across the tenants a query may see.
+/// Reads pages of events, newest or oldest first, across the tenants a query may see.
 ///
 /// Each tenant is searched on its own. The term postings name the segments that can hold a
-/// match (those with the user, the address range, the operation…), newest segment first;
-/// their small indexes are scanned until a page is certain — no segment left could hold an
-/// event newer than the page's last — and only then are the matching original records read.
-/// Per-tenant pages are merged in the order: time descending, tenant, record id descending.
+/// match (those with the user, the address range, the operation…), in the query's order:
+/// newest first by their latest event, oldest first by their earliest. Their small indexes
+/// are scanned until a page is certain — no segment left could hold an event that comes
+/// before the page's last — and only then are the matching original records read. The
+/// cursor bounds the scan: segments holding nothing beyond it are never read. Per-tenant
+/// pages are merged in the order: time (descending or ascending), tenant, record id
+/// (descending or ascending).
 struct EventSearch {
     let db: Database
     let query: EventQuery
+    private var order: EventOrder { query.order }
 
     /// How many candidate groups are fetched per round trip.
     private static let groupBatch = 32
@@ -24,7 +28,7 @@ struct EventSearch {
             guard let filter = try Filter(query: query, tenant: tenant, key: key, cursor: cursor, db: db) else { continue }
             matches += try tenantMatches(filter, limit: limit + 1)
         }
-        matches.sort(by: Match.precedes)
+        matches.sort { $0.precedes($1, in: order) }
         let hasMore = matches.count > limit
         let selected = Array(matches.prefix(limit))
         let events = try readEvents(selected)
@@ -32,18 +36,19 @@ struct EventSearch {
         return EventPage(events: events, next: next)
     }
 
-    /// Up to `limit` matches of one tenant, newest first.
+    /// Up to `limit` matches of one tenant, in the query's order.
     private func tenantMatches(_ filter: Filter, limit: Int) throws -> [Match] {
         var matches: [Match] = []
-        var after: (maxTime: Int64, first: Int64)?
+        var after: Group?
         while true {
             let groups = try candidateGroups(filter, after: after)
             for group in groups {
                 if matches.count >= limit {
-                    matches.sort(by: Match.precedes)
+                    matches.sort { $0.precedes($1, in: order) }
                     matches.removeSubrange(limit...)
-                    // No remaining segment can hold anything newer than the page's last match.
-                    if group.maxTime < matches[limit - 1].entry.time { return matches }
+                    // Groups come in order of their nearest event: once one starts beyond the
+                    // page's last match, no remaining segment can hold anything before it.
+                    if group.startsBeyond(matches[limit - 1].entry.time, in: order) { return matches }
                 }
                 for segment in try segments(of: group, filter) {
                     let entries = try Segment.decodeIndex(try ZstdDecompressor.decompress(segment.entries))
@@ -57,15 +62,19 @@ struct EventSearch {
                 }
             }
             guard let last = groups.last, groups.count == Self.groupBatch else { break }
-            after = (last.maxTime, last.first)
+            after = last
         }
-        matches.sort(by: Match.precedes)
+        matches.sort { $0.precedes($1, in: order) }
         return Array(matches.prefix(limit))
     }
 
-    /// The next groups of segments that may hold matches, newest first: from the term
-    /// postings when the query names a term, else every segment on its own.
-    private func candidateGroups(_ filter: Filter, after: (maxTime: Int64, first: Int64)?) throws -> [Group] {
+    /// The next groups of segments after `after` that may hold matches, in the query's order:
+    /// from the term postings when the query names a term, else every segment on its own.
+    ///
+    /// Newest first, groups come by their latest event descending; oldest first, by their
+    /// earliest event ascending (the `segments_by_start` index serves the whole-tenant scan).
+    /// Ties are broken by first segment in the same direction.
+    private func candidateGroups(_ filter: Filter, after: Group?) throws -> [Group] {
         var arguments: StatementArguments = []
         var sources: [String] = []
         for term in filter.terms {
@@ -82,21 +91,27 @@ struct EventSearch {
         }
         var (conditions, timeArguments) = filter.timeConditions
         arguments += timeArguments
+        let (column, comparison, direction) =
+            switch order {
+            case .newestFirst: ("max_time", "<", "DESC")
+            case .oldestFirst: ("min_time", ">", "ASC")
+            }
         if let after {
-            conditions.append("(max_time < ? OR (max_time = ? AND first_segment < ?))")
-            arguments += [after.maxTime, after.maxTime, after.first]
+            let time = order == .newestFirst ? after.maxTime : after.minTime
+            conditions.append("(\(column) \(comparison) ? OR (\(column) = ? AND first_segment \(comparison) ?))")
+            arguments += [time, time, after.first]
         }
         let sql = """
-            SELECT DISTINCT max_time, first_segment, last_segment FROM (\(sources.joined(separator: " INTERSECT ")))
+            SELECT DISTINCT max_time, min_time, first_segment, last_segment FROM (\(sources.joined(separator: " INTERSECT ")))
             \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
-            ORDER BY max_time DESC, first_segment DESC LIMIT \(Self.groupBatch)
+            ORDER BY \(column) \(direction), first_segment \(direction) LIMIT \(Self.groupBatch)
             """
         return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-            Group(maxTime: row["max_time"], first: row["first_segment"], last: row["last_segment"])
+            Group(maxTime: row["max_time"], minTime: row["min_time"], first: row["first_segment"], last: row["last_segment"])
         }
     }
 
-    /// The tenant's segments of a group that can hold matches, newest first.
+    /// The tenant's segments of a group that can hold matches.
     private func segments(of group: Group, _ filter: Filter) throws -> [SegmentIndex] {
         let (timeConditions, timeArguments) = filter.timeConditions
         let conditions = ["id BETWEEN ? AND ?", "tenant = ?"] + timeConditions
@@ -142,8 +157,19 @@ struct EventSearch {
 /// Segments that may hold matches: written together, so posted together.
 private struct Group {
     var maxTime: Int64
+    var minTime: Int64
     var first: Int64
     var last: Int64
+
+    /// Whether every event of the group comes after an event at `time` in `order` (all
+    /// strictly earlier, newest first; all strictly later, oldest first): then neither it nor
+    /// any group after it can add to a page ending at `time`.
+    func startsBeyond(_ time: Int64, in order: EventOrder) -> Bool {
+        switch order {
+        case .newestFirst: maxTime < time
+        case .oldestFirst: minTime > time
+        }
+    }
 }
 
 /// A segment's compressed index.
@@ -160,11 +186,19 @@ private struct Match {
     var offset: Int
     var entry: Segment.Entry
 
-    /// Newest first; then tenant; then record id, descending.
-    static func precedes(_ lhs: Match, _ rhs: Match) -> Bool {
-        if lhs.entry.time != rhs.entry.time { return lhs.entry.time > rhs.entry.time }
-        if lhs.tenant != rhs.tenant { return lhs.tenant < rhs.tenant }
-        return rhs.entry.id < lhs.entry.id
+    /// Whether this match comes before `other` in `order`: newest (or oldest) first; then
+    /// tenant ascending; then record id descending (or ascending).
+    func precedes(_ other: Match, in order: EventOrder) -> Bool {
+        switch order {
+        case .newestFirst:
+            if entry.time != other.entry.time { return entry.time > other.entry.time }
+            if tenant != other.tenant { return tenant < other.tenant }
+            return other.entry.id < entry.id
+        case .oldestFirst:
+            if entry.time != other.entry.time { return entry.time < other.entry.time }
+            if tenant != other.tenant { return tenant < other.tenant }
+            return entry.id < other.entry.id
+        }
     }
 }
 
@@ -186,9 +220,8 @@ private struct Filter {
     var network: IPNetwork?
     var since: Int64?
     var until: Int64?
+    let order: EventOrder
     var cursor: EventCursor?
-    /// The latest time an event may have to come after the cursor.
-    var cursorTime: Int64? { cursor?.time.millisecondsSince1970 }
 
     /// Resolves `query` for one tenant; `nil` when nothing in the tenant can match (a named
     /// user or operation it has never seen).
@@ -196,6 +229,7 @@ private struct Filter {
         self.tenant = tenant
         self.key = key
         self.cursor = cursor
+        order = query.order
         since = query.since?.millisecondsSince1970
         until = query.until?.millisecondsSince1970
         if let name = query.actor {
@@ -237,7 +271,9 @@ private struct Filter {
     }
 
     /// SQL conditions on `min_time` and `max_time` (of a segment or a group of segments)
-    /// that keep only those able to hold an event in the time range and after the cursor.
+    /// that keep only those able to hold an event in the time range and after the cursor:
+    /// newest first, one that starts at or before the cursor's time; oldest first, one that
+    /// ends at or after it.
     var timeConditions: (conditions: [String], arguments: StatementArguments) {
         var conditions: [String] = []
         var arguments: StatementArguments = []
@@ -249,9 +285,9 @@ private struct Filter {
             conditions.append("min_time < ?")
             arguments += [until]
         }
-        if let cursorTime {
-            conditions.append("min_time <= ?")
-            arguments += [cursorTime]
+        if let cursor {
+            conditions.append(order == .newestFirst ? "min_time <= ?" : "max_time >= ?")
+            arguments += [cursor.time.millisecondsSince1970]
         }
         return (conditions, arguments)
     }
@@ -266,13 +302,17 @@ private struct Filter {
         }
         if let since, entry.time < since { return false }
         if let until, entry.time >= until { return false }
-        if let cursor {
-            let time = cursor.time.millisecondsSince1970
-            if tenant == cursor.tenant {
-                return entry.time < time || (entry.time == time && entry.id < cursor.id)
-            }
+        guard let cursor else { return true }
+        // After the cursor in the page order: beyond its time, or at its time in a later tenant,
+        // or in its tenant beyond its record id.
+        let time = cursor.time.millisecondsSince1970
+        switch order {
+        case .newestFirst:
+            if tenant == cursor.tenant { return entry.time < time || (entry.time == time && entry.id < cursor.id) }
             return tenant > cursor.tenant ? entry.time <= time : entry.time < time
+        case .oldestFirst:
+            if tenant == cursor.tenant { return entry.time > time || (entry.time == time && entry.id > cursor.id) }
+            return tenant > cursor.tenant ? entry.time >= time : entry.time > time
         }
-        return true
     }
 }

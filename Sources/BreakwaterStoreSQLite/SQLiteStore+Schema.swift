@@ -103,6 +103,13 @@ extension SQLiteStore {
                 CREATE INDEX import_runs_unfinished ON import_runs (fingerprint, tenant_option) WHERE finished_at IS NULL;
                 """)
         }
+        migrator.registerMigration("v2-oldest-first") { db in
+            // Reading a tenant oldest first walks its segments by their earliest event, as
+            // segments_by_time serves newest first by their latest. max_time makes the index
+            // cover the walk: finding the segments that reach past a page's cursor reads this
+            // index alone, never the segment rows with their large index blobs.
+            try db.execute(sql: "CREATE INDEX segments_by_start ON segments (tenant, min_time, id, max_time)")
+        }
         return migrator
     }
 }

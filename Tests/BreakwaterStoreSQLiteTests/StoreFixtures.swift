@@ -31,6 +31,13 @@ enum StoreFixtures {
         if lhs.tenant != rhs.tenant { return lhs.tenant < rhs.tenant }
         return rhs.id < lhs.id
     }
+
+    /// The archive's oldest-first order: oldest first, then tenant, then record id ascending.
+    static func precedesOldestFirst(_ lhs: Event, _ rhs: Event) -> Bool {
+        if lhs.time != rhs.time { return lhs.time < rhs.time }
+        if lhs.tenant != rhs.tenant { return lhs.tenant < rhs.tenant }
+        return lhs.id < rhs.id
+    }
 }
 
 extension Event {
