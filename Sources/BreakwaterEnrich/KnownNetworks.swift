@@ -10,7 +10,7 @@ enum KnownNetworks {
 
     /// Security service edges and privacy relays: Zscaler, Netskope, Cloudflare (WARP), Cisco
     /// Umbrella, Akamai's iCloud Private Relay network.
-    static let corporateProxies: Set<UInt32> = [53813, 62044, 55256, 13335, 36692, 36183]
+    static let corporateProxies: Set<UInt32> = [22616, 53813, 62044, 55256, 13335, 36692, 36183]
 
     /// Hosting, cloud and VPS providers by number.
     static let hosting: Set<UInt32> = [

@@ -132,7 +132,7 @@ struct InvestigateCommand: AsyncParsableCommand {
 
     /// Reads the files into the scratch archive and returns what the operator should know.
     private func read(_ files: [String], into store: SQLiteStore) async throws -> [String] {
-        var importer = FileImporter(store: store, tenant: tenant)
+        let importer = FileImporter(store: store, tenant: tenant)
         let progress = ProgressBar.forStandardError()
         var warnings: [String] = []
         for file in files {

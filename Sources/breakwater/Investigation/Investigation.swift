@@ -37,7 +37,7 @@ struct Investigation {
         var page = try await store.events(matching: query, after: nil, limit: pageSize)
         while true {
             let cursor = page.next
-            async let upcoming = page(of: query, after: cursor)
+            async let upcoming = nextPage(of: query, after: cursor)
             var events = page.events
             enricher.enrich(&events)
             note(events, in: &coverage)
@@ -59,7 +59,7 @@ struct Investigation {
     }
 
     /// The page after `cursor`; `nil` when there is no cursor (no more pages).
-    private func page(of query: EventQuery, after cursor: EventCursor?) async throws -> EventPage? {
+    private func nextPage(of query: EventQuery, after cursor: EventCursor?) async throws -> EventPage? {
         guard let cursor else { return nil }
         return try await store.events(matching: query, after: cursor, limit: pageSize)
     }
