@@ -70,15 +70,25 @@ public enum HTMLReport {
         for contribution in incident.risk.contributions {
             html += "<tr><td class=\"num\">+\(contribution.weight)</td><td>\(e(contribution.signal))</td></tr>\n"
         }
-        html += "</tbody></table>\n<h3>What to do now</h3>\n<ol class=\"checklist\">\n"
-        for step in ResponseChecklist(incident: incident, alerts: alerts).steps {
-            html += "<li><strong>\(e(step.title))</strong><ul>\n"
-            for item in step.items {
-                html += "<li>\(e(item))</li>\n"
+        html += "</tbody></table>\n"
+        if InvestigationReport.warrantsContainment(incident) {
+            html += "<h3>What to do now</h3>\n<ol class=\"checklist\">\n"
+            for step in ResponseChecklist(incident: incident, alerts: alerts).steps {
+                html += "<li><strong>\(e(step.title))</strong><ul>\n"
+                for item in step.items {
+                    html += "<li>\(e(item))</li>\n"
+                }
+                html += "</ul></li>\n"
             }
-            html += "</ul></li>\n"
+            html += "</ol>\n"
+        } else {
+            html += "<h3>What to check</h3>\n<ul>\n"
+            for check in ResponseChecklist.checks(for: alerts, runbooks: report.runbooks) {
+                html += "<li>\(e(check))</li>\n"
+            }
+            html += "</ul>\n"
         }
-        html += "</ol>\n</section>\n"
+        html += "</section>\n"
         return html
     }
 

@@ -18,6 +18,8 @@ public struct InvestigationReport: Sendable {
     public var warnings: [String]
     /// Detector titles by id, for display.
     public var titles: [DetectorID: String]
+    /// Detector runbooks by id: what to check for an incident not yet worth containing.
+    public var runbooks: [DetectorID: String]
 
     public init(
         incidents: [Incident], alerts: [Alert], recordCount: Int, tenants: [TenantID], period: ClosedRange<Timestamp>?, warnings: [String] = [],
@@ -30,6 +32,7 @@ public struct InvestigationReport: Sendable {
         self.period = period
         self.warnings = warnings
         titles = Dictionary(detectors.map { ($0.descriptor.id, $0.descriptor.title) }, uniquingKeysWith: { first, _ in first })
+        runbooks = Dictionary(detectors.map { ($0.descriptor.id, $0.descriptor.runbook) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The alerts of `incident`, oldest first.
@@ -42,6 +45,12 @@ public struct InvestigationReport: Sendable {
     public var unattachedAlerts: [Alert] {
         let attached = Set(incidents.flatMap(\.alertIDs))
         return alerts.filter { !attached.contains($0.id) }
+    }
+
+    /// Whether `incident` is serious enough to contain now (medium or worse); below that,
+    /// the report says what to check instead.
+    public static func warrantsContainment(_ incident: Incident) -> Bool {
+        incident.severity >= .medium
     }
 
     /// The most severe finding, if any: what `--fail-on` compares with.

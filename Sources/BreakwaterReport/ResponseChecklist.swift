@@ -13,6 +13,15 @@ public struct ResponseChecklist: Sendable {
 
     public var steps: [Step]
 
+    /// What to check before acting on a low-severity incident: each detector's runbook.
+    public static func checks(for alerts: [Alert], runbooks: [DetectorID: String]) -> [String] {
+        var seen = Set<DetectorID>()
+        return alerts.compactMap { alert in
+            guard seen.insert(alert.detector).inserted, let runbook = runbooks[alert.detector] else { return nil }
+            return "\(alert.category): \(runbook)"
+        }
+    }
+
     /// The checklist for `incident`, whose alerts are `alerts`.
     public init(incident: Incident, alerts: [Alert]) {
         let user = incident.user

@@ -68,11 +68,18 @@ public enum TextReport {
             out.append("     +\(contribution.weight)  \(clean(contribution.signal))")
         }
         out.append("")
-        out.append("   What to do now")
-        for (number, step) in ResponseChecklist(incident: incident, alerts: alerts).steps.enumerated() {
-            out.append("     \(number + 1). \(clean(step.title))")
-            for item in step.items {
-                out.append("        - \(clean(item))")
+        if InvestigationReport.warrantsContainment(incident) {
+            out.append("   What to do now")
+            for (number, step) in ResponseChecklist(incident: incident, alerts: alerts).steps.enumerated() {
+                out.append("     \(number + 1). \(clean(step.title))")
+                for item in step.items {
+                    out.append("        - \(clean(item))")
+                }
+            }
+        } else {
+            out.append("   What to check")
+            for check in ResponseChecklist.checks(for: alerts, runbooks: report.runbooks) {
+                out.append("     - \(clean(check))")
             }
         }
         return out

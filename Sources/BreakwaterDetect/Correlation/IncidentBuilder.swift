@@ -4,8 +4,10 @@ public import BreakwaterModel
 ///
 /// An identity's alerts belong to one incident while each comes within the gap (seven days)
 /// of the one before. The incident's severity is the higher of its risk's and its most
-/// severe alert's. The attacker's addresses and sessions are those of its initial-access
-/// alerts of medium severity or more — what to block, revoke and audit. Alerts about no one
+/// severe alert's. The attacker's addresses and sessions are those of the alerts that suggest
+/// someone else holds the account (initial access of medium severity or more, anything high
+/// or critical) from an address the identity does not habitually use — what to block, revoke
+/// and audit. Alerts about no one
 /// identity (a spray across the tenant) stay alerts.
 public enum IncidentBuilder {
     /// The longest quiet spell within one incident, in milliseconds.
@@ -42,7 +44,7 @@ public enum IncidentBuilder {
         let strongest = alerts.map(\.severity).max() ?? .informational
         let severity = max(RiskModel.severity(of: risk.value), strongest)
         guard severity > .informational else { return nil }
-        let attacking = alerts.filter { $0.severity >= .medium && $0.stage == .initialAccess }
+        let attacking = alerts.filter { Baseline.suggestsCompromise($0) && $0.details[Alert.familiarAddressDetail] == nil }
         return Incident(
             id: Alert.makeID("incident", first.tenant.description, user, first.id), tenant: first.tenant, user: user, severity: severity,
             risk: risk, firstSeen: first.time, lastSeen: last.time, alertIDs: alerts.map(\.id), stages: Set(alerts.map(\.stage)).sorted(),

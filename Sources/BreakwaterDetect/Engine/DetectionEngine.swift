@@ -53,7 +53,12 @@ public struct DetectionEngine: Sendable {
         tenantState.clock = max(tenantState.clock, time)
         tenantState.prune(at: time, horizon: Self.stateHorizon)
         guard let user = original.actor, !user.isEmpty else { return [] }
-        let configuration = configuration.configuration(for: original.tenant)
+        var configuration = configuration.configuration(for: original.tenant)
+        if configuration.domains.isEmpty {
+            // Without configured domains, the tenant's own are those its users sign in with.
+            if ![.guest, .partnerTechnician].contains(original.record.userType) { tenantState.noteDomain(of: user) }
+            configuration.domains = tenantState.domains
+        }
         var event = original
         if let address = event.sourceIP, configuration.trusts(address) {
             event.network = event.network ?? NetworkFacts(scope: .internet)
@@ -79,7 +84,11 @@ public struct DetectionEngine: Sendable {
 
         var alerts: [Alert] = []
         for (descriptor, finding) in context.findings {
-            let alert = makeAlert(descriptor, finding, event: event, configuration: configuration)
+            var alert = makeAlert(descriptor, finding, event: event, configuration: configuration)
+            if let ip = alert.ip, context.identity.knowsAddress(ip) {
+                // The identity's own place: not evidence of where an attacker is.
+                alert.details[Alert.familiarAddressDetail] = "true"
+            }
             guard !configuration.suppressions.contains(where: { $0.matches(alert) }) else { continue }
             guard context.tenant.noteRaised(alert.id, at: time) else { continue }
             alerts.append(alert)

@@ -23,6 +23,9 @@ public struct TenantState: Codable, Sendable, Equatable {
     var raised: [String: Int64] = [:]
     /// Until when tenant-wide findings stay quiet, by key (a spraying address).
     var quietUntil: [String: Int64] = [:]
+    /// The domains of the tenant's own users' sign-in names, for tenants whose configuration
+    /// names none: mail, sharing and forwarding elsewhere is external.
+    var domains = Set<String>()
     /// Whether Graph sign-ins have been read for this tenant.
     var hasGraphSignIns = false
     /// The latest event time processed.
@@ -42,6 +45,14 @@ public struct TenantState: Codable, Sendable, Equatable {
     }
 
     static let sharedNetworkUsers = 3
+
+    /// Learns the domain of `user`'s sign-in name (a few dozen at most).
+    mutating func noteDomain(of user: String) {
+        guard domains.count < 64, let at = user.lastIndex(of: "@") else { return }
+        let domain = user[user.index(after: at)...]
+        guard !domain.isEmpty, !domains.contains(String(domain)) else { return }
+        domains.insert(String(domain))
+    }
 
     /// Whether tenant-wide findings about `key` are quiet at `time`.
     func isQuiet(_ key: String, at time: Int64) -> Bool {

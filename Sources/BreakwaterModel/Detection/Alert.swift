@@ -47,6 +47,10 @@ public struct Alert: Sendable, Hashable, Codable, Identifiable {
         self.stage = stage
     }
 
+    /// The detail saying the alert's address is one its identity habitually uses (so it
+    /// locates the user, not an attacker).
+    public static let familiarAddressDetail = "address_familiar"
+
     /// A stable alert id: 16 hex digits of a 64-bit FNV-1a hash of the parts.
     public static func makeID(_ parts: String...) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
