@@ -146,6 +146,7 @@ enum Roster {
             Entry(
                 firstName: "Emma", lastName: "Hartley", department: .operations, jobTitle: "Office Manager",
                 traits: [.addsTeamMember(team: "Social Club", day: 19)]),
+            Entry(firstName: "Chloe", lastName: "Wright", department: .customerService, jobTitle: "Customer Service Advisor", traits: [.hybrid]),
         ]
     }
 
