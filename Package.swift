@@ -109,6 +109,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "M365SimulatorTests",
+            dependencies: ["M365Simulator", "BreakwaterModel", "BreakwaterTesting", "BreakwaterIngest", "BreakwaterStore", "BreakwaterStoreSQLite"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "BreakwaterCLITests",
             dependencies: ["BreakwaterTesting", "BreakwaterStoreSQLite", "M365Simulator", "BreakwaterModel"],
             exclude: ["Fixtures", "Golden"],
