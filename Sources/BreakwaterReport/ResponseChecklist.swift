@@ -59,8 +59,11 @@ public struct ResponseChecklist: Sendable {
                 "Mailbox forwarding to \(destination). Remove: Set-Mailbox -Identity '\(Self.quoted(user))' -ForwardingSmtpAddress $null -ForwardingAddress $null -DeliverToMailboxAndForward $false"
             )
         }
+        // Findings the footprint does not already list (a rule made from the owner's own
+        // address, transport rules, mailbox permissions) are named too.
+        let listed = Set(footprint.records)
         for alert in alerts where [.inboxRuleSuspicious, .mailboxForwardingExternal, .transportRuleRedirect, .mailboxPermissionGrant].contains(alert.category) {
-            let known = footprint.inboxRules.contains { alert.evidence.contains($0.record) }
+            let known = [.inboxRuleSuspicious, .mailboxForwardingExternal].contains(alert.category) && alert.evidence.allSatisfy(listed.contains)
             if !known { remove.append("Also reported: \(alert.summary)") }
         }
         if remove.isEmpty {

@@ -19,7 +19,8 @@ struct Breakwater: AsyncParsableCommand {
             The archive is one SQLite file; --db or BREAKWATER_DB chooses it.
             """,
         subcommands: [
-            InvestigateCommand.self, ImportCommand.self, SearchCommand.self, QuarantineCommand.self, DetectorsCommand.self, BenchCommand.self,
+            InvestigateCommand.self, ImportCommand.self, SearchCommand.self, QuarantineCommand.self, DetectorsCommand.self, SimulateCommand.self,
+            BenchCommand.self,
         ]
     )
 }

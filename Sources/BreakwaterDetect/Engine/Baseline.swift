@@ -35,7 +35,8 @@ enum Baseline {
         guard let network = event.network, network.locatesUser else { return }
         if let session = event.sessions.entraSessionID, let address = event.sourceIP, !network.isCorporateProxy, !network.isTrusted {
             context.tenant.sessions[session] = SessionSighting(
-                user: context.user, time: time, address: address, countryCode: network.countryCode, asn: network.asn, record: event.id)
+                user: context.user, time: time, address: address, countryCode: network.countryCode, asn: network.asn,
+                latitude: network.latitude, longitude: network.longitude, isPrecise: network.precision == .city, record: event.id)
         }
         if let point = SignInPoint(event, network: network) {
             context.identity.lastSignIn = point

@@ -103,7 +103,7 @@ public struct DetectionEngine: Sendable {
         let user = finding.user.map { $0.isEmpty ? nil : $0 } ?? event.actor
         let sessions = finding.sessions ?? event.sessions.all
         return Alert(
-            id: Alert.makeID(descriptor.id.rawValue, event.tenant.description, user ?? "", finding.key),
+            id: Alert.makeID(descriptor.id.rawValue, event.tenant.description, user ?? "", finding.key, event.id.description),
             detector: descriptor.id, category: descriptor.category,
             severity: configuration.detectors[descriptor.id]?.severity ?? finding.severity ?? descriptor.severity,
             tenant: event.tenant, user: user, time: event.time, ip: finding.ip ?? event.sourceIP,

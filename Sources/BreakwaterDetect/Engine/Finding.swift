@@ -4,8 +4,10 @@ public import BreakwaterModel
 /// category, stage and ATT&CK techniques, the tenant's severity override, a stable id, and
 /// suppressions applied.
 public struct Finding: Sendable {
-    /// Tells apart this detector's findings about the same identity (a rule's name, the first
-    /// record of a window); with the detector, tenant and user it makes the alert id.
+    /// Tells apart this detector's findings about the same identity on the same record (a
+    /// rule's name, the first record of a window); with the detector, tenant, user and the
+    /// record that completed the finding it makes the alert id, so that reading the same
+    /// records again gives the same id.
     public var key: String
     /// One line for people.
     public var summary: String

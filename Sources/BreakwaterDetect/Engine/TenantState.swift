@@ -100,5 +100,9 @@ struct SessionSighting: Codable, Sendable, Equatable {
     var address: IPAddress
     var countryCode: String?
     var asn: UInt32?
+    /// Where the sighting places the user, when known.
+    var latitude: Double?
+    var longitude: Double?
+    var isPrecise: Bool
     var record: RecordID
 }

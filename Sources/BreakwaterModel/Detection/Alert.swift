@@ -1,8 +1,9 @@
 /// Something a detector found: what, about whom, when, from where, and the records that
 /// prove it.
 public struct Alert: Sendable, Hashable, Codable, Identifiable {
-    /// Stable for the same finding: derived from the detector, tenant and the finding's own
-    /// key, so that reading the same records again raises the same alert, not a new one.
+    /// Stable for the same finding: derived from the detector, tenant, identity, the finding's
+    /// own key and the record that completed it, so that reading the same records again raises
+    /// the same alert, not a new one.
     public var id: String
     public var detector: DetectorID
     public var category: AlertCategory

@@ -9,16 +9,17 @@ struct SessionTokenReplay: Detector {
         explanation: """
             A phishing proxy (Evilginx and its kin) relays the user's password and MFA to Microsoft and keeps the session \
             cookie; the attacker then replays it. Entra records the replay as a sign-in whose MFA requirement was \
-            "satisfied by claim in the token" — no prompt — and with the session id of the stolen session. Two shapes \
-            are reported: MFA satisfied by a token claim from an address, network or country the identity has never \
-            used (after learning, or from a hosting or anonymising network at any time); and one session id seen from two \
-            countries or networks. Later mailbox actions carrying that session id are the attacker's, and become part of \
-            the incident's footprint.
+            "satisfied by claim in the token" — no prompt — and with the session id of the stolen session. A token claim \
+            alone means nothing (every sign-in inside an existing session has one); reported are a token claim from a \
+            country the identity has never signed in from (after learning) or from a hosting or anonymising network it \
+            never used, and one session id seen from two countries faster than anyone travels, or moving onto a hosting \
+            or anonymising network. Later mailbox actions carrying that session id are the attacker's, and become part \
+            of the incident's footprint.
             """,
         falsePositives: """
-            MFA by token claim is normal within a user's own sessions; only a new place makes it suspicious. A user whose \
-            laptop moves from home to a hotel keeps its session across countries: legitimate, but rare, and low risk to \
-            check.
+            MFA by token claim is normal within a user's own sessions; only a new country or a hosting network makes it \
+            suspicious. A laptop carried abroad keeps its session across countries, which is why the move must also be \
+            faster than travel. A personal VPN on a hosting provider looks like a replay: suppress it for that user.
             """,
         runbook: """
             Revoke the user's sessions at once (revokeSignInSessions), reset the password, remove inbox rules and \
@@ -30,24 +31,45 @@ struct SessionTokenReplay: Detector {
     func inspect(_ event: Event, in context: inout DetectionContext) {
         guard let network = event.network, let address = event.sourceIP, !SignInPlace.isEgress(network) else { return }
         let session = event.sessions.entraSessionID
+        let risky = network.isHostingProvider || network.isAnonymousProxy
         var reasons: [String] = []
         var evidence: [RecordID] = []
-        var severity: Severity = .high
 
+        var severity: Severity = .high
         if event.mfaSatisfiedByTokenClaim, !context.identity.knowsAddress(address) {
+            // A token claim is how every sign-in inside an existing session satisfies MFA; it
+            // matters only from a country the identity never used, or from a hosting or
+            // anonymising network it never used.
             let new = SignInPlace.isNew(event, to: context.identity)
-            let risky = network.isHostingProvider || network.isAnonymousProxy
-            if (new.country || new.network) && (context.hasLearned || risky) {
-                reasons.append("MFA was satisfied by a token claim from \(new.country ? "a country" : "a network") \(context.user) has never used")
+            if new.network && risky {
+                reasons.append("MFA was satisfied by a token claim from a hosting or anonymising network \(context.user) has never used")
+            } else if new.country && context.hasLearned {
+                let here = Geo.Sighting(network: network, time: context.now)
+                let previous = context.identity.lastSignIn.map(Geo.Sighting.init)
+                if let here, let previous, Geo.apparentSpeed(previous, here) > Self.plausibleSpeed {
+                    reasons.append("MFA was satisfied by a token claim from a country \(context.user) has never signed in from, too far from the last sign-in to have travelled")
+                } else {
+                    // Consistent with a laptop carried abroad: worth noting, not alarming.
+                    reasons.append("MFA was satisfied by a token claim from a country \(context.user) has never signed in from (travel is possible)")
+                    severity = .low
+                }
             }
         }
         if let session, let sighting = context.tenant.sessions[session], sighting.user == context.user, sighting.address != address {
             let movedCountry = sighting.countryCode != nil && network.countryCode != nil && sighting.countryCode != network.countryCode
             let movedNetwork = sighting.asn != nil && network.asn != nil && sighting.asn != network.asn
-            if movedCountry || (movedNetwork && (network.isHostingProvider || network.isAnonymousProxy)) {
-                reasons.append("session \(session) was used from \(sighting.address) (\(sighting.countryCode ?? "?")) and now from here")
+            // A laptop carries its session abroad; a stolen session jumps faster than anyone flies.
+            if movedCountry, let before = Geo.Sighting(sighting), let here = Geo.Sighting(network: network, time: context.now),
+                Geo.apparentSpeed(before, here) > Self.plausibleSpeed
+            {
+                reasons.append(
+                    "session \(session) was used from \(sighting.address) (\(sighting.countryCode ?? "?")) \((context.now - sighting.time) / 60_000) min earlier, too far to have travelled")
                 evidence.append(sighting.record)
-                if !movedCountry { severity = .medium }
+                severity = .high
+            } else if (movedCountry || movedNetwork) && risky {
+                reasons.append("session \(session) was used from \(sighting.address) (\(sighting.countryCode ?? "?")) and now from a hosting or anonymising network")
+                evidence.append(sighting.record)
+                severity = .high
             }
         }
         guard !reasons.isEmpty else { return }
@@ -60,8 +82,11 @@ struct SessionTokenReplay: Detector {
             Finding(
                 key: "\(session ?? event.id.description)|\(address)",
                 summary: "Session replayed from \(SignInPlace.describe(event)): \(reasons.joined(separator: "; "))",
-                evidence: evidence + [event.id], severity: reasons.count > 1 ? .high : severity, details: details))
+                evidence: evidence + [event.id], severity: severity, details: details))
     }
+
+    /// Faster than an airliner, in km/h (the impossible-travel detector's default).
+    static let plausibleSpeed = 900.0
 
     var examples: [DetectorExample] {
         let megan = "megan.bowen@contoso.com"
@@ -85,6 +110,18 @@ struct SessionTokenReplay: Detector {
                 timeline.graphSignIn(megan, from: .officeGB, session: "s-own")
                 timeline.advance(minutes: 45)
                 timeline.graphSignIn(megan, from: .officeGB.host(11), session: "s-own", mfaByTokenClaim: true)
+            },
+            DetectorExample("a laptop's session carried to Paris the same evening is only noted", .raises(.low)) { timeline in
+                timeline.habits(megan, from: .officeGB, days: 10)
+                timeline.at(day: 11, "08:30")
+                timeline.graphSignIn(megan, from: .officeGB, session: "laptop")
+                timeline.at(day: 11, "19:00")
+                timeline.graphSignIn(megan, from: .homeFR, session: "laptop", mfaByTokenClaim: true)
+            },
+            DetectorExample("a token claim from a new mobile network in the user's own country", .silent) { timeline in
+                timeline.habits(megan, from: .officeGB, days: 10)
+                timeline.at(day: 11, "12:30")
+                timeline.graphSignIn(megan, from: .mobileGB, session: "phone", mfaByTokenClaim: true)
             },
             DetectorExample("a session moving between the office and the phone in the same country", .silent) { timeline in
                 timeline.at(day: 1, "09:00")

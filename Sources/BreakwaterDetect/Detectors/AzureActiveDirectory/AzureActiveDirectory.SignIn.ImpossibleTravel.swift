@@ -24,22 +24,18 @@ struct SignInImpossibleTravel: Detector {
 
     static let maximumSpeed = Threshold("maximum_speed_kmh", default: 900, "fastest plausible travel, in km/h")
     static let minimumDistance = Threshold("minimum_distance_km", default: 500, "shorter apparent moves are ignored, in km")
-    /// How far off a country-level position may be, in km.
-    static let countryUncertainty = 300.0
-
     let kinds: Set<ActionKind> = [.signInSucceeded]
 
     func inspect(_ event: Event, in context: inout DetectionContext) {
         guard let network = event.network, let current = SignInPoint(event, network: network), network.locatesUser,
             let previous = context.identity.lastSignIn, previous.address != current.address
         else { return }
-        let distance = Geo.distance(previous.latitude, previous.longitude, current.latitude, current.longitude)
-        let uncertainty = (previous.isPrecise ? 25 : Self.countryUncertainty) + (current.isPrecise ? 25 : Self.countryUncertainty)
-        let apparent = distance - uncertainty
-        guard apparent >= context.value(of: Self.minimumDistance) else { return }
-        let hours = max(Double(current.time - previous.time) / 3_600_000, 1.0 / 60)
-        let speed = apparent / hours
+        let from = Geo.Sighting(previous)
+        let to = Geo.Sighting(current)
+        guard Geo.apparentDistance(from, to) >= context.value(of: Self.minimumDistance) else { return }
+        let speed = Geo.apparentSpeed(from, to)
         guard speed > context.value(of: Self.maximumSpeed) else { return }
+        let distance = Geo.distance(previous.latitude, previous.longitude, current.latitude, current.longitude)
         let pair = "\(previous.address)|\(current.address)"
         guard !context.isQuiet(pair) else { return }
         context.quiet(pair, for: 6 * 3_600_000)
