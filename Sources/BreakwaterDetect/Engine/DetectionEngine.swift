@@ -54,9 +54,14 @@ public struct DetectionEngine: Sendable {
         tenantState.prune(at: time, horizon: Self.stateHorizon)
         guard let user = original.actor, !user.isEmpty else { return [] }
         var configuration = configuration.configuration(for: original.tenant)
+        if Self.isSignIn(original.kind) {
+            if original.record.source == .graphSignIn { tenantState.hasGraphSignIns = true }
+            guard Self.reads(original, source: configuration.signInSource, tenantHasGraph: tenantState.hasGraphSignIns) else { return [] }
+        }
+        let identity = tenantState.identities.removeValue(forKey: user)
         if configuration.domains.isEmpty {
             // Without configured domains, the tenant's own are those its users sign in with.
-            if ![.guest, .partnerTechnician].contains(original.record.userType) { tenantState.noteDomain(of: user) }
+            if identity == nil, ![.guest, .partnerTechnician].contains(original.record.userType) { tenantState.noteDomain(of: user) }
             configuration.domains = tenantState.domains
         }
         var event = original
@@ -64,13 +69,12 @@ public struct DetectionEngine: Sendable {
             event.network = event.network ?? NetworkFacts(scope: .internet)
             event.network?.isTrusted = true
         }
-        if Self.isSignIn(event.kind) {
-            if event.record.source == .graphSignIn { tenantState.hasGraphSignIns = true }
-            guard Self.reads(event, source: configuration.signInSource, tenantHasGraph: tenantState.hasGraphSignIns) else { return [] }
-        }
 
-        let identity = tenantState.identities.removeValue(forKey: user) ?? IdentityState(firstSeen: time)
-        var context = DetectionContext(configuration: configuration, user: user, now: time, tenant: tenantState, identity: identity)
+        // The state moves into the context and back (swapped, never copied): a copy would make
+        // the next write copy every identity of the tenant.
+        var context = DetectionContext(
+            configuration: configuration, user: user, now: time, tenant: TenantState(), identity: identity ?? IdentityState(firstSeen: time))
+        swap(&context.tenant, &tenantState)
         for index in detectorsByKind[event.kind.rawValue] {
             let detector = detectors[index]
             let settings = configuration.detectors[detector.descriptor.id]
@@ -94,7 +98,7 @@ public struct DetectionEngine: Sendable {
             alerts.append(alert)
         }
         Baseline.learn(from: event, alerts: alerts, in: &context)
-        tenantState = context.tenant
+        swap(&context.tenant, &tenantState)
         tenantState.identities[user] = context.identity
         return alerts
     }

@@ -24,12 +24,18 @@ struct ReorderBuffer: Codable, Sendable, Equatable {
         for event in events {
             latest = max(latest, event.time.millisecondsSince1970)
         }
-        pending = Self.merge(pending, events.sorted(by: Self.precedes))
+        // Batches usually arrive sorted (an archive read in order): check before sorting.
+        let sorted = zip(events, events.dropFirst()).allSatisfy { !Self.precedes($1, $0) } ? events : events.sorted(by: Self.precedes)
+        pending = Self.merge(pending, sorted)
         // Anything still to come is at or after the watermark, so everything before it is final.
         let watermark = latest - lateness
         let split = pending.partitioningIndex { $0.time.millisecondsSince1970 >= watermark }
-        defer { pending.removeSubrange(0..<split) }
-        return Array(pending[0..<split])
+        if split == pending.count {
+            defer { pending = [] }
+            return pending
+        }
+        defer { pending = Array(pending[split...]) }
+        return Array(pending[..<split])
     }
 
     /// Releases everything held, oldest first.

@@ -11,10 +11,19 @@ import Synchronization
 import Glibc
 #endif
 
-/// `breakwater bench`: measures import throughput on generated records.
+/// `breakwater bench`: measures throughput on generated records.
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
+        abstract: "Measure import and investigation throughput (records/s, peak memory) on generated records.",
+        subcommands: [BenchImportCommand.self, BenchInvestigateCommand.self],
+        defaultSubcommand: BenchImportCommand.self)
+}
+
+/// `breakwater bench import`: measures import throughput on generated records.
+struct BenchImportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
         abstract: "Measure import throughput (records/s, MB/s, peak memory) on generated audit records.",
         discussion: """
             Generates a realistic mix of unified audit log records (sign-ins, mailbox access, \
@@ -68,12 +77,12 @@ struct BenchCommand: AsyncParsableCommand {
 
         let store: any Store =
             decodeOnly ? DiscardingStore() : try SQLiteStore(path: (workDirectory as NSString).appendingPathComponent("bench.sqlite"))
-        let cpuBefore = cpuSeconds()
+        let cpuBefore = ProcessUsage.cpuSeconds()
         let started = ContinuousClock.now
         let summary = try await FileImporter(store: store).importFile(at: file)
         let seconds = Format.seconds(started.duration(to: .now))
-        let cpu = cpuSeconds() - cpuBefore
-        let peakMiB = Double(peakResidentKiB()) / 1024
+        let cpu = ProcessUsage.cpuSeconds() - cpuBefore
+        let peakMiB = ProcessUsage.peakResidentMiB()
 
         let rate = Double(summary.totals.records) / seconds
         let megabytesPerSecond = Double(bytes) / 1_048_576 / seconds
@@ -96,20 +105,6 @@ struct BenchCommand: AsyncParsableCommand {
             print("  cpu    \(String(format: "%.2f", cpu)) s (user + system, all threads)")
             print("  memory \(String(format: "%.1f", peakMiB)) MiB peak resident (whole process)")
         }
-    }
-
-    private func cpuSeconds() -> Double {
-        var usage = rusage()
-        getrusage(Int32(RUSAGE_SELF.rawValue), &usage)
-        let user = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
-        let system = Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
-        return user + system
-    }
-
-    private func peakResidentKiB() -> Int {
-        var usage = rusage()
-        getrusage(Int32(RUSAGE_SELF.rawValue), &usage)
-        return Int(usage.ru_maxrss)
     }
 }
 

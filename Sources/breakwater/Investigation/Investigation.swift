@@ -48,8 +48,9 @@ struct Investigation {
         alerts += engine.flush()
 
         var incidents = IncidentBuilder.incidents(from: alerts)
+        let footprints = try await footprints(of: incidents)
         for index in incidents.indices {
-            incidents[index].footprint = try await footprint(of: incidents[index])
+            incidents[index].footprint = footprints[index]
         }
         incidents = SharedIndicators.link(incidents, alerts: alerts)
         let period = coverage.first.flatMap { first in coverage.last.map { first...$0 } }
@@ -73,21 +74,34 @@ struct Investigation {
         if let last = events.last?.time { coverage.last = last }
     }
 
-    /// Everything the incident's identity did from the attacker's addresses and sessions,
-    /// from an hour before the incident to the end of the investigated period.
-    private func footprint(of incident: Incident) async throws -> Footprint {
-        var builder = FootprintBuilder(incident: incident)
+    /// For each incident, everything its identity did from the attacker's addresses and
+    /// sessions, from an hour before the incident to the end of the investigated period.
+    ///
+    /// One pass over the period serves every incident: a query per incident would read the
+    /// busy tenant's whole archive once for each.
+    private func footprints(of incidents: [Incident]) async throws -> [Footprint] {
+        guard let earliest = incidents.map(\.firstSeen).min() else { return [] }
+        var builders = incidents.map { FootprintBuilder(incident: $0) }
+        let starts = incidents.map { $0.firstSeen.adding(milliseconds: -3_600_000) }
+        var incidentsByIdentity: [TenantID: [String: [Int]]] = [:]
+        for (index, incident) in incidents.enumerated() {
+            incidentsByIdentity[incident.tenant, default: [:]][incident.user, default: []].append(index)
+        }
         let query = EventQuery(
-            scope: .only([incident.tenant]), actor: incident.user, since: incident.firstSeen.adding(milliseconds: -3_600_000), until: until,
-            order: .oldestFirst)
+            scope: .only(Set(incidents.map(\.tenant))), since: earliest.adding(milliseconds: -3_600_000), until: until, order: .oldestFirst)
         var cursor: EventCursor?
         repeat {
             let page = try await store.events(matching: query, after: cursor, limit: pageSize)
             for event in page.events {
-                builder.add(event)
+                guard let byUser = incidentsByIdentity[event.tenant] else { continue }
+                var indices = event.actor.flatMap { byUser[$0] } ?? []
+                if let owner = event.mailboxOwner, owner != event.actor, let others = byUser[owner] { indices += others }
+                for index in indices where event.time >= starts[index] {
+                    builders[index].add(event)
+                }
             }
             cursor = page.next
         } while cursor != nil
-        return builder.footprint
+        return builders.map(\.footprint)
     }
 }
