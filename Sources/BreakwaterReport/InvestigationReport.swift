@@ -4,6 +4,7 @@ public import BreakwaterModel
 /// What an investigation found, ready to render as text, JSON or HTML: the incidents with
 /// their footprints, every alert, and what was read.
 public struct InvestigationReport: Sendable {
+    /// The incidents, most serious first (severity, then risk, then the earliest).
     public var incidents: [Incident]
     /// Every alert, oldest first (those in incidents and those about no one identity).
     public var alerts: [Alert]
@@ -25,7 +26,9 @@ public struct InvestigationReport: Sendable {
         incidents: [Incident], alerts: [Alert], recordCount: Int, tenants: [TenantID], period: ClosedRange<Timestamp>?, warnings: [String] = [],
         detectors: [any Detector] = BuiltInDetectors.all
     ) {
-        self.incidents = incidents
+        self.incidents = incidents.sorted {
+            ($1.severity, $1.risk.value, $0.firstSeen, $0.id) < ($0.severity, $0.risk.value, $1.firstSeen, $1.id)
+        }
         self.alerts = alerts
         self.recordCount = recordCount
         self.tenants = tenants

@@ -30,6 +30,7 @@ struct InvestigateCommandTests {
     /// The parsed JSON output.
     struct Output: Decodable {
         struct Incident: Decodable {
+            var id: String
             var user: String
             var severity: String
             var attacker_ips: [String]
@@ -92,6 +93,9 @@ struct InvestigateCommandTests {
         #expect(serious.count == 1, "\(serious.map(\.user))")
         let incident = try #require(serious.first)
         #expect(incident.user == attack.victim)
+        // Listed first, ahead of the month's earlier, low incidents.
+        #expect(output.incidents.first?.id == incident.id)
+        #expect(output.incidents.count > 1)
         #expect(["high", "critical"].contains(incident.severity))
         // The attacker's addresses and session.
         #expect(Set(attack.attackerAddresses).isSubset(of: Set(incident.attacker_ips)), "\(incident.attacker_ips)")

@@ -25,7 +25,7 @@ struct BenchInvestigateCommand: AsyncParsableCommand {
 
             investigate: `breakwater investigate` end to end on the written files — read into \
             a temporary archive, streamed back oldest first, enriched, detected, gathered into \
-            incidents with their footprints.
+            incidents, and the period of the serious ones read again for their footprints.
             """)
 
     @Option(help: "Multiplies the simulated staff and volume (1: about forty people).")
@@ -114,9 +114,9 @@ struct BenchInvestigateCommand: AsyncParsableCommand {
         let records = report.recordCount
         let total = Format.seconds(started.duration(to: finished))
         print("investigate: \(Format.count(records)) records, \(report.incidents.count) incidents, \(report.alerts.count) alerts")
-        print("  read into the archive  \(String(format: "%7.2f", Format.seconds(started.duration(to: imported)))) s")
-        print("  stream, enrich, detect \(String(format: "%7.2f", Format.seconds(imported.duration(to: finished)))) s  \(Format.count(Int(Double(records) / Format.seconds(imported.duration(to: finished))))) records/s")
-        print("  total                  \(String(format: "%7.2f", total)) s  \(Format.count(Int(Double(records) / total))) records/s")
+        print("  read into the archive   \(String(format: "%7.2f", Format.seconds(started.duration(to: imported)))) s")
+        print("  detect and footprints   \(String(format: "%7.2f", Format.seconds(imported.duration(to: finished)))) s  \(Format.count(Int(Double(records) / Format.seconds(imported.duration(to: finished))))) records/s")
+        print("  total                   \(String(format: "%7.2f", total)) s  \(Format.count(Int(Double(records) / total))) records/s")
         print("  cpu    \(String(format: "%.2f", cpu)) s (user + system, all threads): \(Format.count(Int(Double(records) / cpu))) records per CPU-second")
         print("  memory \(String(format: "%.1f", ProcessUsage.peakResidentMiB())) MiB peak resident (whole process)")
     }

@@ -78,17 +78,19 @@ struct Investigation {
     /// sessions, from an hour before the incident to the end of the investigated period.
     ///
     /// One pass over the period serves every incident: a query per incident would read the
-    /// busy tenant's whole archive once for each.
+    /// busy tenant's whole archive once for each. Incidents without an attacker's address or
+    /// session (only low alerts) have nothing to follow and are left out of the pass.
     private func footprints(of incidents: [Incident]) async throws -> [Footprint] {
-        guard let earliest = incidents.map(\.firstSeen).min() else { return [] }
         var builders = incidents.map { FootprintBuilder(incident: $0) }
+        let followed = incidents.indices.filter { !incidents[$0].attackerIPs.isEmpty || !incidents[$0].sessions.isEmpty }
         let starts = incidents.map { $0.firstSeen.adding(milliseconds: -3_600_000) }
+        guard let earliest = followed.map({ starts[$0] }).min() else { return builders.map(\.footprint) }
         var incidentsByIdentity: [TenantID: [String: [Int]]] = [:]
-        for (index, incident) in incidents.enumerated() {
-            incidentsByIdentity[incident.tenant, default: [:]][incident.user, default: []].append(index)
+        for index in followed {
+            incidentsByIdentity[incidents[index].tenant, default: [:]][incidents[index].user, default: []].append(index)
         }
         let query = EventQuery(
-            scope: .only(Set(incidents.map(\.tenant))), since: earliest.adding(milliseconds: -3_600_000), until: until, order: .oldestFirst)
+            scope: .only(Set(followed.map { incidents[$0].tenant })), since: earliest, until: until, order: .oldestFirst)
         var cursor: EventCursor?
         repeat {
             let page = try await store.events(matching: query, after: cursor, limit: pageSize)
