@@ -23,11 +23,16 @@ let package = Package(
         .library(name: "BreakwaterStore", targets: ["BreakwaterStore"]),
         .library(name: "BreakwaterStoreSQLite", targets: ["BreakwaterStoreSQLite"]),
         .library(name: "M365Simulator", targets: ["M365Simulator"]),
+        .library(name: "BreakwaterGraph", targets: ["BreakwaterGraph"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .target(name: "BreakwaterModel", swiftSettings: swiftSettings),
@@ -64,7 +69,27 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .target(name: "M365Simulator", dependencies: ["BreakwaterModel"], swiftSettings: swiftSettings),
+        .target(
+            name: "M365Simulator",
+            dependencies: [
+                "BreakwaterModel",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "BreakwaterGraph",
+            dependencies: [
+                "BreakwaterModel",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "BreakwaterTesting",
             dependencies: ["BreakwaterModel", "BreakwaterStore"],
@@ -110,7 +135,19 @@ let package = Package(
         ),
         .testTarget(
             name: "M365SimulatorTests",
-            dependencies: ["M365Simulator", "BreakwaterModel", "BreakwaterTesting", "BreakwaterIngest", "BreakwaterStore", "BreakwaterStoreSQLite"],
+            dependencies: [
+                "M365Simulator", "BreakwaterModel", "BreakwaterTesting", "BreakwaterIngest", "BreakwaterStore", "BreakwaterStoreSQLite",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "BreakwaterGraphTests",
+            dependencies: [
+                "BreakwaterGraph", "BreakwaterModel", "BreakwaterTesting",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
