@@ -41,7 +41,11 @@ let package = Package(
             dependencies: ["BreakwaterModel", "BreakwaterStore"],
             swiftSettings: swiftSettings
         ),
-        .target(name: "BreakwaterStore", dependencies: ["BreakwaterModel"], swiftSettings: swiftSettings),
+        .target(
+            name: "BreakwaterStore",
+            dependencies: ["BreakwaterModel", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
         .systemLibrary(name: "CLibloc", pkgConfig: "libloc", providers: [.apt(["libloc-dev", "libloc-database"])]),
         .systemLibrary(name: "CMaxMindDB", pkgConfig: "libmaxminddb", providers: [.apt(["libmaxminddb-dev"])]),
         .target(

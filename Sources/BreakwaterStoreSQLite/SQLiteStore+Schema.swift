@@ -110,6 +110,85 @@ extension SQLiteStore {
             // index alone, never the segment rows with their large index blobs.
             try db.execute(sql: "CREATE INDEX segments_by_start ON segments (tenant, min_time, id, max_time)")
         }
+        migrator.registerMigration("v3-collection") { db in
+            try db.execute(sql: """
+                -- Customer tenants collected from, with their app registration; the credential
+                -- is sealed with a key kept outside the archive.
+                CREATE TABLE monitored_tenants (
+                    tenant INTEGER PRIMARY KEY REFERENCES tenants(id),
+                    display_name TEXT NOT NULL,
+                    domains TEXT NOT NULL,
+                    client_id TEXT NOT NULL,
+                    cloud TEXT NOT NULL,
+                    publisher_id TEXT NOT NULL,
+                    credential_kind TEXT NOT NULL,
+                    sealed_credential BLOB NOT NULL,
+                    certificate BLOB,
+                    added_at INTEGER NOT NULL
+                );
+
+                -- How far each stream (content type, or the sign-in log) has been read,
+                -- written in the transaction of the batch that got it there.
+                CREATE TABLE collection_checkpoints (
+                    tenant INTEGER NOT NULL,
+                    stream TEXT NOT NULL,
+                    read_until INTEGER NOT NULL,
+                    newest_content INTEGER,
+                    updated_at INTEGER NOT NULL,
+                    PRIMARY KEY (tenant, stream)
+                ) WITHOUT ROWID;
+
+                -- Blobs already stored, so that re-listing behind the checkpoint reads none twice.
+                CREATE TABLE collected_content (
+                    tenant INTEGER NOT NULL,
+                    stream TEXT NOT NULL,
+                    content_created INTEGER NOT NULL,
+                    content_id TEXT NOT NULL,
+                    PRIMARY KEY (tenant, stream, content_created, content_id)
+                ) WITHOUT ROWID;
+
+                -- Content that expired before it could be read: visible, never silent.
+                CREATE TABLE collection_gaps (
+                    id INTEGER PRIMARY KEY,
+                    tenant INTEGER NOT NULL,
+                    stream TEXT NOT NULL,
+                    start_time INTEGER NOT NULL,
+                    end_time INTEGER NOT NULL,
+                    content_id TEXT NOT NULL DEFAULT '',
+                    reason TEXT NOT NULL,
+                    detected_at INTEGER NOT NULL,
+                    UNIQUE (tenant, stream, start_time, end_time, content_id)
+                );
+
+                CREATE TABLE detection_states (
+                    tenant INTEGER PRIMARY KEY,
+                    state BLOB NOT NULL,
+                    updated_at INTEGER NOT NULL
+                );
+
+                CREATE TABLE alerts (
+                    tenant INTEGER NOT NULL,
+                    alert_id TEXT NOT NULL,
+                    time INTEGER NOT NULL,
+                    body BLOB NOT NULL,
+                    PRIMARY KEY (tenant, alert_id)
+                ) WITHOUT ROWID;
+                CREATE INDEX alerts_by_time ON alerts (tenant, time);
+
+                -- What committed batches decided must happen next (notifications, responses).
+                CREATE TABLE outbox (
+                    id INTEGER PRIMARY KEY,
+                    tenant INTEGER NOT NULL,
+                    key TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    payload BLOB NOT NULL,
+                    created_at INTEGER NOT NULL,
+                    delivered_at INTEGER,
+                    UNIQUE (tenant, key)
+                );
+                CREATE INDEX outbox_pending ON outbox (id) WHERE delivered_at IS NULL;
+                """)
+        }
         return migrator
     }
 }

@@ -14,3 +14,17 @@ enum TenantKeys {
         .sorted { $0.0 < $1.0 }
     }
 }
+
+extension TenantKeys {
+    /// The compact key of `tenant`, or `nil` when the archive has never seen it.
+    static func key(of tenant: TenantID, _ db: Database) throws -> Int64? {
+        try Int64.fetchOne(db, sql: "SELECT id FROM tenants WHERE tenant_guid = ?", arguments: [tenant.description])
+    }
+
+    /// The compact key of `tenant`, recording the tenant on first sight.
+    static func recordedKey(of tenant: TenantID, _ db: Database) throws -> Int64 {
+        try db.execute(sql: "INSERT INTO tenants (tenant_guid) VALUES (?) ON CONFLICT DO NOTHING", arguments: [tenant.description])
+        guard let key = try key(of: tenant, db) else { throw StoreError.corrupt("a tenant could not be recorded") }
+        return key
+    }
+}
