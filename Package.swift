@@ -103,7 +103,7 @@ let package = Package(
             name: "breakwater",
             dependencies: [
                 "BreakwaterModel", "BreakwaterIngest", "BreakwaterStore", "BreakwaterStoreSQLite", "BreakwaterEnrich", "BreakwaterDetect",
-                "BreakwaterReport", "M365Simulator",
+                "BreakwaterReport", "M365Simulator", "BreakwaterGraph",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings

@@ -187,6 +187,17 @@ extension SQLiteStore {
                     UNIQUE (tenant, key)
                 );
                 CREATE INDEX outbox_pending ON outbox (id) WHERE delivered_at IS NULL;
+
+                -- Every operator action (who added which tenant, who revoked which sessions), kept.
+                CREATE TABLE operator_actions (
+                    id INTEGER PRIMARY KEY,
+                    tenant INTEGER REFERENCES tenants(id),
+                    at INTEGER NOT NULL,
+                    actor TEXT NOT NULL,
+                    action TEXT NOT NULL,
+                    details TEXT NOT NULL
+                );
+                CREATE INDEX operator_actions_by_tenant ON operator_actions (tenant, id);
                 """)
         }
         return migrator

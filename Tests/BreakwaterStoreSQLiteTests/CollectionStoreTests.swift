@@ -156,3 +156,19 @@ struct CollectionStoreTests {
         }
     }
 }
+
+@Suite("Operator journal")
+struct OperatorJournalTests {
+    @Test("keeps every action, newest first, each seen only within its tenant's scope")
+    func journal() async throws {
+        let store = try SQLiteStore()
+        let (one, two) = (StoreFixtures.tenants[0], StoreFixtures.tenants[1])
+        let at = Timestamp(iso8601: "2026-11-23T12:00:00Z")!
+        try await store.record(OperatorAction(tenant: one, at: at, actor: "alice", action: "tenant.add", details: "Contoso"))
+        try await store.record(OperatorAction(tenant: two, at: at, actor: "bob", action: "tenant.add", details: "Fabrikam"))
+        try await store.record(OperatorAction(tenant: nil, at: at, actor: "alice", action: "key.rotate", details: ""))
+        #expect(try await store.operatorActions(in: .all, limit: 10).map(\.actor) == ["alice", "bob", "alice"])
+        #expect(try await store.operatorActions(in: .only([one]), limit: 10).map(\.details) == ["Contoso"])
+        #expect(try await store.operatorActions(in: .only([]), limit: 10).isEmpty)
+    }
+}
