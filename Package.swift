@@ -24,6 +24,7 @@ let package = Package(
         .library(name: "BreakwaterStoreSQLite", targets: ["BreakwaterStoreSQLite"]),
         .library(name: "M365Simulator", targets: ["M365Simulator"]),
         .library(name: "BreakwaterGraph", targets: ["BreakwaterGraph"]),
+        .library(name: "BreakwaterCollect", targets: ["BreakwaterCollect"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -95,6 +96,14 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "BreakwaterCollect",
+            dependencies: [
+                "BreakwaterModel", "BreakwaterStore", "BreakwaterIngest", "BreakwaterGraph", "BreakwaterDetect", "BreakwaterEnrich",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "BreakwaterTesting",
             dependencies: ["BreakwaterModel", "BreakwaterStore"],
             swiftSettings: swiftSettings
@@ -142,6 +151,14 @@ let package = Package(
             dependencies: [
                 "M365Simulator", "BreakwaterModel", "BreakwaterTesting", "BreakwaterIngest", "BreakwaterStore", "BreakwaterStoreSQLite",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "BreakwaterCollectTests",
+            dependencies: [
+                "BreakwaterCollect", "BreakwaterModel", "BreakwaterStore", "BreakwaterStoreSQLite", "BreakwaterIngest", "BreakwaterDetect",
+                "BreakwaterEnrich", "BreakwaterTesting", "M365Simulator",
             ],
             swiftSettings: swiftSettings
         ),

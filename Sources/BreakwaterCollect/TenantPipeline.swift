@@ -1,0 +1,77 @@
+public import BreakwaterDetect
+public import BreakwaterEnrich
+public import BreakwaterModel
+public import BreakwaterStore
+import Foundation
+import Synchronization
+
+/// One tenant's way from collected records to stored alerts: enrichment and detection run
+/// inside the transaction that stores a batch, so a batch's events, the detection state
+/// they lead to, the alerts they raise, the outbox messages for those alerts and the
+/// stream's checkpoint are committed together — or not at all, and the batch is read again.
+///
+/// Every stream of the tenant (each content type, the sign-in log) commits through the same
+/// pipeline, one batch at a time; the engine's reorder buffer puts the streams' events back
+/// into event time (blobs of one feed can arrive hours after those of another).
+public actor TenantPipeline {
+    public let tenant: TenantID
+    private let store: any CollectionStore
+    private let enricher: Enricher
+    private var engine: DetectionEngine
+
+    /// The pipeline of `tenant`, continuing from the detection state last committed.
+    ///
+    /// - Returns: also a warning when a stored state could not be read and detection starts
+    ///   afresh (it then re-learns the tenant's habits).
+    public static func resume(
+        tenant: TenantID, store: any CollectionStore, configuration: DetectionConfiguration, enricher: Enricher
+    ) async throws -> (pipeline: TenantPipeline, warning: String?) {
+        var state = DetectionState()
+        var warning: String?
+        if let saved = try await store.detectionState(of: tenant) {
+            do {
+                state = try JSONDecoder().decode(DetectionState.self, from: saved)
+            } catch {
+                warning = "the saved detection state of tenant \(tenant) could not be read (\(error)); detection starts afresh"
+            }
+        }
+        let engine = DetectionEngine(configuration: configuration, state: state)
+        return (TenantPipeline(tenant: tenant, store: store, enricher: enricher, engine: engine), warning)
+    }
+
+    private init(tenant: TenantID, store: any CollectionStore, enricher: Enricher, engine: DetectionEngine) {
+        self.tenant = tenant
+        self.store = store
+        self.enricher = enricher
+        self.engine = engine
+    }
+
+    /// Stores `batch` with everything its new events lead to.
+    public func commit(_ batch: CollectedBatch) async throws -> CollectedCommit {
+        precondition(batch.tenant == tenant, "a batch of \(batch.tenant) committed through the pipeline of \(tenant)")
+        let before = engine
+        let enricher = self.enricher
+        let after = Mutex<DetectionEngine?>(nil)
+        let result = try await store.commit(batch) { newEvents in
+            var events = newEvents
+            enricher.enrich(&events)
+            var candidate = before
+            let alerts = candidate.process(events)
+            let state = try JSONEncoder().encode(candidate.state)
+            after.withLock { $0 = candidate }
+            return BatchConsequences(detectionState: state, alerts: alerts, outbox: try alerts.map(OutboxMessage.alertRaised))
+        }
+        // Adopted only once committed: a failed commit leaves the engine as the store has it.
+        if let committed = after.withLock({ $0 }) { engine = committed }
+        return result
+    }
+}
+
+extension OutboxMessage {
+    /// The message that tells notification and response that `alert` was raised.
+    static func alertRaised(_ alert: Alert) throws -> OutboxMessage {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return OutboxMessage(tenant: alert.tenant, kind: "alert.raised", key: "alert:\(alert.id)", payload: try encoder.encode(alert), createdAt: alert.time)
+    }
+}
