@@ -53,6 +53,8 @@ public actor TenantPipeline {
         let enricher = self.enricher
         let after = Mutex<DetectionEngine?>(nil)
         let result = try await store.commit(batch) { newEvents in
+            // Nothing new (a checkpoint alone, or a blob read again): the state is as stored.
+            guard !newEvents.isEmpty else { return BatchConsequences() }
             var events = newEvents
             enricher.enrich(&events)
             var candidate = before
