@@ -21,12 +21,16 @@ public actor TenantPipeline {
 
     /// The pipeline of `tenant`, continuing from the detection state last committed.
     ///
+    /// - Parameter lateness: how long events are held back so that feeds arriving at
+    ///   different delays are examined in event time (alerts come at least this much after
+    ///   their events); it also applies to a restored state.
     /// - Returns: also a warning when a stored state could not be read and detection starts
     ///   afresh (it then re-learns the tenant's habits).
     public static func resume(
-        tenant: TenantID, store: any CollectionStore, configuration: DetectionConfiguration, enricher: Enricher
+        tenant: TenantID, store: any CollectionStore, configuration: DetectionConfiguration, enricher: Enricher,
+        lateness: Duration = .seconds(3 * 3600)
     ) async throws -> (pipeline: TenantPipeline, warning: String?) {
-        var state = DetectionState()
+        var state = DetectionState(lateness: lateness)
         var warning: String?
         if let saved = try await store.detectionState(of: tenant) {
             do {
@@ -35,6 +39,7 @@ public actor TenantPipeline {
                 warning = "the saved detection state of tenant \(tenant) could not be read (\(error)); detection starts afresh"
             }
         }
+        state.lateness = lateness
         let engine = DetectionEngine(configuration: configuration, state: state)
         return (TenantPipeline(tenant: tenant, store: store, enricher: enricher, engine: engine), warning)
     }

@@ -13,6 +13,13 @@ public struct DetectionState: Codable, Sendable, Equatable {
         buffer = ReorderBuffer(lateness: lateness.milliseconds)
     }
 
+    /// How late (event time) a record may arrive and still be examined in its place. A
+    /// shorter horizon releases held events, and so raises alerts, sooner.
+    public var lateness: Duration {
+        get { .milliseconds(buffer.lateness) }
+        set { buffer.lateness = newValue.milliseconds }
+    }
+
     /// How many identities are remembered, across tenants (memory follows this number).
     public var identityCount: Int { tenants.values.reduce(0) { $0 + $1.identities.count } }
     /// How many events wait for their turn.

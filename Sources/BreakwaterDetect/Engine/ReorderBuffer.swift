@@ -8,7 +8,7 @@ import BreakwaterModel
 /// then tenant, then record id), so the same records always give the same sequence.
 struct ReorderBuffer: Codable, Sendable, Equatable {
     /// How late an event may arrive and still take its place, in milliseconds.
-    let lateness: Int64
+    var lateness: Int64
     /// Events not yet released, oldest first.
     private(set) var pending: [Event] = []
     /// The latest event time seen.
