@@ -158,7 +158,9 @@ let package = Package(
             name: "BreakwaterCollectTests",
             dependencies: [
                 "BreakwaterCollect", "BreakwaterModel", "BreakwaterStore", "BreakwaterStoreSQLite", "BreakwaterIngest", "BreakwaterDetect",
-                "BreakwaterEnrich", "BreakwaterTesting", "M365Simulator",
+                "BreakwaterEnrich", "BreakwaterTesting", "M365Simulator", "BreakwaterGraph",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),

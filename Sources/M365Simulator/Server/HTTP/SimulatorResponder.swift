@@ -29,6 +29,8 @@ struct SimulatorResponder: HTTPResponder {
         for field in request.headers {
             headers[field.name.canonicalName] = field.value
         }
+        // HTTP/1.1's Host header arrives as the request's authority, not among its fields.
+        if let authority = request.head.authority { headers["host"] = authority }
         let simulated = SimulatorRequest(
             method: request.method.rawValue, target: request.uri.string, headers: headers, body: Array(buffer: body), fallbackHost: fallbackHost)
         let arrived = clock.now

@@ -1,0 +1,92 @@
+public import BreakwaterDetect
+public import BreakwaterEnrich
+public import BreakwaterGraph
+public import BreakwaterModel
+public import BreakwaterStore
+public import Foundation
+public import Logging
+
+/// Everything that collects one tenant: its pipeline, a collector per audit content type and
+/// one for sign-ins, each running on its own so that a slow or failing feed stalls no other.
+public struct TenantCollection: Sendable {
+    public let tenant: MonitoredTenant
+    public let audit: [AuditFeedCollector]
+    public let signIns: SignInCollector
+    public let logger: Logger
+
+    /// Builds the collectors of `tenant` with its unsealed `credentials`.
+    public static func make(
+        tenant: MonitoredTenant, credentials: TenantCredentials, endpoints: CloudEndpoints, transport: MicrosoftTransport,
+        store: any CollectionStore, configuration: DetectionConfiguration, enricher: Enricher, scratch: URL, metrics: CollectionMetrics,
+        logger: Logger
+    ) async throws -> TenantCollection {
+        var logger = logger
+        logger[metadataKey: "tenant"] = "\(tenant.id)"
+        let (pipeline, warning) = try await TenantPipeline.resume(tenant: tenant.id, store: store, configuration: configuration, enricher: enricher)
+        if let warning { logger.warning("\(warning)") }
+        let management = ManagementActivityClient(transport: transport, endpoints: endpoints, credentials: credentials, publisherIdentifier: tenant.publisherID)
+        let audit = CollectionStream.auditContentTypes.map { stream in
+            AuditFeedCollector(
+                contentType: ContentType(rawValue: stream.rawValue), client: management, pipeline: pipeline, store: store, scratch: scratch,
+                metrics: metrics, logger: logger)
+        }
+        let graph = GraphClient(transport: transport, endpoints: endpoints, credentials: credentials)
+        let signIns = SignInCollector(client: graph, pipeline: pipeline, store: store, metrics: metrics, logger: logger)
+        return TenantCollection(tenant: tenant, audit: audit, signIns: signIns, logger: logger)
+    }
+
+    /// Runs every collector of the tenant: one pass each when `once`, else a pass every
+    /// `interval` until the task is cancelled. A pass that fails is logged and tried again at
+    /// the next interval; it never stops the other feeds.
+    ///
+    /// - Returns: whether every feed's last pass succeeded.
+    @discardableResult
+    public func run(once: Bool, interval: Duration, clock: @escaping @Sendable () -> Date, sleep: @escaping @Sendable (Duration) async throws -> Void) async -> Bool {
+        await withTaskGroup(of: Bool.self) { group in
+            for collector in audit {
+                group.addTask {
+                    // Started once per run (the API asks not to repeat a start within 15 minutes);
+                    // a listing that finds the subscription gone starts it again itself.
+                    var subscribed = false
+                    return await Self.repeatPasses(once: once, interval: interval, sleep: sleep, logger: collector.logger, feed: "\(collector.contentType)") {
+                        if !subscribed {
+                            try await collector.subscribe()
+                            subscribed = true
+                        }
+                        try await collector.collect(now: clock())
+                        return true
+                    }
+                }
+            }
+            group.addTask {
+                await Self.repeatPasses(once: once, interval: interval, sleep: sleep, logger: logger, feed: "SignIns") {
+                    try await signIns.collect(now: clock()) != .unlicensed
+                }
+            }
+            return await group.reduce(true) { $0 && $1 }
+        }
+    }
+
+    /// Calls `pass` once, or every `interval` until cancelled or until it returns `false`
+    /// (nothing more to collect). Returns whether the last pass succeeded.
+    private static func repeatPasses(
+        once: Bool, interval: Duration, sleep: @Sendable (Duration) async throws -> Void, logger: Logger, feed: String,
+        _ pass: () async throws -> Bool
+    ) async -> Bool {
+        var succeeded = true
+        while !Task.isCancelled {
+            do {
+                succeeded = true
+                guard try await pass() else { return true }
+            } catch is CancellationError {
+                return succeeded
+            } catch {
+                succeeded = false
+                logger.error("collection pass failed; trying again at the next interval", metadata: ["feed": "\(feed)", "error": "\(error)"])
+            }
+            if once { return succeeded }
+            do { try await sleep(interval) } catch { return succeeded }
+        }
+        return succeeded
+    }
+}
