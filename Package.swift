@@ -34,6 +34,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         .target(name: "BreakwaterModel", swiftSettings: swiftSettings),
@@ -100,6 +102,9 @@ let package = Package(
             dependencies: [
                 "BreakwaterModel", "BreakwaterStore", "BreakwaterIngest", "BreakwaterGraph", "BreakwaterDetect", "BreakwaterEnrich",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -112,8 +117,13 @@ let package = Package(
             name: "breakwater",
             dependencies: [
                 "BreakwaterModel", "BreakwaterIngest", "BreakwaterStore", "BreakwaterStoreSQLite", "BreakwaterEnrich", "BreakwaterDetect",
-                "BreakwaterReport", "M365Simulator", "BreakwaterGraph",
+                "BreakwaterReport", "M365Simulator", "BreakwaterGraph", "BreakwaterCollect",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -131,7 +141,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BreakwaterStoreSQLiteTests",
-            dependencies: ["BreakwaterStoreSQLite", "BreakwaterTesting"],
+            dependencies: ["BreakwaterStoreSQLite", "BreakwaterTesting", "M365Simulator"],
             exclude: ["Fixtures", "Golden"],
             swiftSettings: swiftSettings
         ),

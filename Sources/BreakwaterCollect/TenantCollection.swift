@@ -17,12 +17,13 @@ public struct TenantCollection: Sendable {
     /// Builds the collectors of `tenant` with its unsealed `credentials`.
     public static func make(
         tenant: MonitoredTenant, credentials: TenantCredentials, endpoints: CloudEndpoints, transport: MicrosoftTransport,
-        store: any CollectionStore, configuration: DetectionConfiguration, enricher: Enricher, scratch: URL, metrics: CollectionMetrics,
-        logger: Logger
+        store: any CollectionStore, configuration: DetectionConfiguration, lateness: Duration = .seconds(3 * 3600), enricher: Enricher, scratch: URL,
+        metrics: CollectionMetrics, logger: Logger
     ) async throws -> TenantCollection {
         var logger = logger
         logger[metadataKey: "tenant"] = "\(tenant.id)"
-        let (pipeline, warning) = try await TenantPipeline.resume(tenant: tenant.id, store: store, configuration: configuration, enricher: enricher)
+        let (pipeline, warning) = try await TenantPipeline.resume(
+            tenant: tenant.id, store: store, configuration: configuration, enricher: enricher, lateness: lateness)
         if let warning { logger.warning("\(warning)") }
         let management = ManagementActivityClient(transport: transport, endpoints: endpoints, credentials: credentials, publisherIdentifier: tenant.publisherID)
         let audit = CollectionStream.auditContentTypes.map { stream in
@@ -41,7 +42,7 @@ public struct TenantCollection: Sendable {
     ///
     /// - Returns: whether every feed's last pass succeeded.
     @discardableResult
-    public func run(once: Bool, interval: Duration, clock: @escaping @Sendable () -> Date, sleep: @escaping @Sendable (Duration) async throws -> Void) async -> Bool {
+    public func run(once: Bool, interval: Duration, clock: @escaping @Sendable () async -> Date, sleep: @escaping @Sendable (Duration) async throws -> Void) async -> Bool {
         await withTaskGroup(of: Bool.self) { group in
             for collector in audit {
                 group.addTask {
@@ -53,14 +54,14 @@ public struct TenantCollection: Sendable {
                             try await collector.subscribe()
                             subscribed = true
                         }
-                        try await collector.collect(now: clock())
+                        try await collector.collect(now: await clock())
                         return true
                     }
                 }
             }
             group.addTask {
                 await Self.repeatPasses(once: once, interval: interval, sleep: sleep, logger: logger, feed: "SignIns") {
-                    try await signIns.collect(now: clock()) != .unlicensed
+                    try await signIns.collect(now: await clock()) != .unlicensed
                 }
             }
             return await group.reduce(true) { $0 && $1 }

@@ -20,7 +20,7 @@ struct Breakwater: AsyncParsableCommand {
             """,
         subcommands: [
             InvestigateCommand.self, ImportCommand.self, SearchCommand.self, QuarantineCommand.self, DetectorsCommand.self, SimulateCommand.self,
-            TenantCommand.self, BenchCommand.self,
+            TenantCommand.self, ServeCommand.self, BenchCommand.self,
         ]
     )
 }

@@ -58,7 +58,7 @@ struct LiveCollectionTests {
         let store = try SQLiteStore(path: directory.file("archive.sqlite"))
         let collection = try await collection(setup, store: store, http: http, scratch: URL(fileURLWithPath: directory.path))
         let clock = setup.server.clock
-        let succeeded = await collection.run(once: true, interval: .seconds(60), clock: { clock.now.date }, sleep: { _ in })
+        let succeeded = await collection.run(once: true, interval: .seconds(60), clock: { await ServiceClock(http: http, probe: setup.base).now() }, sleep: { _ in })
         #expect(succeeded)
 
         let expected = setup.server.deliverableRecordIDs(tenant: setup.tenant.id).union(setup.server.visibleSignInIDs(tenant: setup.tenant.id))
@@ -81,7 +81,7 @@ struct LiveCollectionTests {
         #expect(alerts.contains { $0.user == truth.victim && $0.severity >= .high }, "\(alerts.map { "\($0.user ?? "-") \($0.category) \($0.severity)" })")
         #expect(try await store.gaps(in: .all).isEmpty)
 
-        let again = await collection.run(once: true, interval: .seconds(60), clock: { clock.now.date }, sleep: { _ in })
+        let again = await collection.run(once: true, interval: .seconds(60), clock: { await ServiceClock(http: http, probe: setup.base).now() }, sleep: { _ in })
         #expect(again)
         #expect(try await store.eventCount(in: .all) == stored.count)
         #expect(try await store.alerts(in: .all, limit: 10_000).count == alerts.count)

@@ -80,6 +80,9 @@ struct SimulatorResponder: HTTPResponder {
         for (name, value) in reply.headers {
             if let field = HTTPField.Name(name) { fields.append(HTTPField(name: field, value: value)) }
         }
+        // The service's time is the simulated time. Hummingbird sets Date to the host's clock,
+        // so the simulated time travels in its own header (ServiceClock reads it first).
+        if let name = HTTPField.Name(HTTPDate.simulatedDateHeader) { fields[name] = HTTPDate.format(clock.now) }
         let status = HTTPResponse.Status(code: reply.status)
         guard truncated else {
             return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: reply.body)))
