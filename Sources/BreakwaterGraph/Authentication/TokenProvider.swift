@@ -34,7 +34,8 @@ public actor TokenProvider {
     private let logger: Logger
     private var cache: [Key: AccessToken] = [:]
     private var inFlight: [Key: Task<AccessToken, any Error>] = [:]
-    /// How many callers joined a request already in flight instead of sending their own.
+    /// How many callers joined a request already in flight instead of sending their own; lets
+    /// tests see that concurrent callers really shared one request.
     private(set) var joinedRequests = 0
 
     /// - Parameters:
@@ -61,8 +62,7 @@ public actor TokenProvider {
     ///   - resource: the API the token is for, such as ``CloudEndpoints/managementResource``;
     ///     the scope asked for is `{resource}/.default`.
     /// - Throws: ``AuthenticationError`` when Entra refuses (with the AADSTS code and what to do),
-    ///   ``TransportError`` when it cannot be reached, `CertificateReadingError` never (the
-    ///   certificate was read when the credentials were made).
+    ///   ``TransportError`` when it cannot be reached.
     public func accessToken(for credentials: TenantCredentials, resource: String) async throws -> AccessToken {
         let key = Key(tenant: credentials.tenant, clientID: credentials.clientID, resource: resource)
         let cached = cache[key]

@@ -69,6 +69,9 @@ public struct MicrosoftTransport: Sendable {
 
     /// An `HTTPClient` configuration suited to Microsoft's APIs: no redirects followed (a
     /// redirect must not carry a bearer token elsewhere), a 10 s connect and 60 s read timeout.
+    ///
+    /// The read timeout is what ends a blob download that stalls mid-body: the transport's own
+    /// ``TransportConfiguration/requestTimeout`` covers only the wait for the response head.
     public static func httpClientConfiguration() -> HTTPClient.Configuration {
         HTTPClient.Configuration(redirectConfiguration: .disallow, timeout: .init(connect: .seconds(10), read: .seconds(60)))
     }
