@@ -26,6 +26,8 @@ public struct AuditFeedCollector: Sendable {
     public let scratch: URL
     public let metrics: CollectionMetrics
     public let logger: Logger
+    /// Told of each milestone (crash tests).
+    public var observer: MilestoneObserver?
 
     /// - Parameters: see the properties.
     public init(
@@ -72,6 +74,7 @@ public struct AuditFeedCollector: Sendable {
         var committed = 0
         for window in plan.windows {
             let items = try await listing(window)
+            observer?(.listed)
             let stored = try await store.collectedContentIDs(of: stream, tenant: tenant, since: Timestamp(window.start))
             var seen = stored
             for item in items.sorted(by: { ($0.contentCreated, $0.contentId) < ($1.contentCreated, $1.contentId) }) {
@@ -121,6 +124,7 @@ public struct AuditFeedCollector: Sendable {
             return nil
         }
         defer { try? FileManager.default.removeItem(at: downloaded.file) }
+        observer?(.downloaded)
         let source = SourceReference(name: "\(contentType) blob \(item.contentId)", fingerprint: "content:\(item.contentId)")
         return try CollectedRecords.readBlob(at: downloaded.file.path, tenant: tenant, source: source)
     }

@@ -18,18 +18,20 @@ public struct TenantCollection: Sendable {
     public static func make(
         tenant: MonitoredTenant, credentials: TenantCredentials, endpoints: CloudEndpoints, transport: MicrosoftTransport,
         store: any CollectionStore, configuration: DetectionConfiguration, lateness: Duration = .seconds(3 * 3600), enricher: Enricher, scratch: URL,
-        metrics: CollectionMetrics, logger: Logger
+        metrics: CollectionMetrics, logger: Logger, observer: MilestoneObserver? = nil
     ) async throws -> TenantCollection {
         var logger = logger
         logger[metadataKey: "tenant"] = "\(tenant.id)"
         let (pipeline, warning) = try await TenantPipeline.resume(
-            tenant: tenant.id, store: store, configuration: configuration, enricher: enricher, lateness: lateness)
+            tenant: tenant.id, store: store, configuration: configuration, enricher: enricher, lateness: lateness, observer: observer)
         if let warning { logger.warning("\(warning)") }
         let management = ManagementActivityClient(transport: transport, endpoints: endpoints, credentials: credentials, publisherIdentifier: tenant.publisherID)
         let audit = CollectionStream.auditContentTypes.map { stream in
-            AuditFeedCollector(
+            var collector = AuditFeedCollector(
                 contentType: ContentType(rawValue: stream.rawValue), client: management, pipeline: pipeline, store: store, scratch: scratch,
                 metrics: metrics, logger: logger)
+            collector.observer = observer
+            return collector
         }
         let graph = GraphClient(transport: transport, endpoints: endpoints, credentials: credentials)
         let signIns = SignInCollector(client: graph, pipeline: pipeline, store: store, metrics: metrics, logger: logger)

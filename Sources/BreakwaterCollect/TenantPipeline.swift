@@ -18,6 +18,7 @@ public actor TenantPipeline {
     private let store: any CollectionStore
     private let enricher: Enricher
     private var engine: DetectionEngine
+    private let observer: MilestoneObserver?
 
     /// The pipeline of `tenant`, continuing from the detection state last committed.
     ///
@@ -28,7 +29,7 @@ public actor TenantPipeline {
     ///   afresh (it then re-learns the tenant's habits).
     public static func resume(
         tenant: TenantID, store: any CollectionStore, configuration: DetectionConfiguration, enricher: Enricher,
-        lateness: Duration = .seconds(3 * 3600)
+        lateness: Duration = .seconds(3 * 3600), observer: MilestoneObserver? = nil
     ) async throws -> (pipeline: TenantPipeline, warning: String?) {
         var state = DetectionState(lateness: lateness)
         var warning: String?
@@ -41,14 +42,15 @@ public actor TenantPipeline {
         }
         state.lateness = lateness
         let engine = DetectionEngine(configuration: configuration, state: state)
-        return (TenantPipeline(tenant: tenant, store: store, enricher: enricher, engine: engine), warning)
+        return (TenantPipeline(tenant: tenant, store: store, enricher: enricher, engine: engine, observer: observer), warning)
     }
 
-    private init(tenant: TenantID, store: any CollectionStore, enricher: Enricher, engine: DetectionEngine) {
+    private init(tenant: TenantID, store: any CollectionStore, enricher: Enricher, engine: DetectionEngine, observer: MilestoneObserver?) {
         self.tenant = tenant
         self.store = store
         self.enricher = enricher
         self.engine = engine
+        self.observer = observer
     }
 
     /// Stores `batch` with everything its new events lead to.
@@ -57,7 +59,9 @@ public actor TenantPipeline {
         let before = engine
         let enricher = self.enricher
         let after = Mutex<DetectionEngine?>(nil)
+        let observer = self.observer
         let result = try await store.commit(batch) { newEvents in
+            observer?(.committing)
             // Nothing new (a checkpoint alone, or a blob read again): the state is as stored.
             guard !newEvents.isEmpty else { return BatchConsequences() }
             var events = newEvents

@@ -11,6 +11,7 @@ import Foundation
 import Hummingbird
 import Logging
 import ServiceLifecycle
+import Synchronization
 import UnixSignals
 
 /// `breakwater serve`: collects every monitored tenant continuously, detects as records
@@ -83,7 +84,7 @@ struct ServeCommand: AsyncParsableCommand {
                 try await TenantCollection.make(
                     tenant: tenant, credentials: try Self.credentials(of: tenant, box: box), endpoints: endpoints, transport: transport, store: store,
                     configuration: configuration, lateness: .seconds(60 * lateness), enricher: enricher, scratch: scratch, metrics: metrics,
-                    logger: logger), clock))
+                    logger: logger, observer: Self.crashPoint()), clock))
         }
         let collecting = CollectingService(collections: collections, once: once, interval: .seconds(interval))
         if once {
@@ -101,6 +102,24 @@ struct ServeCommand: AsyncParsableCommand {
             try await group.run()
         }
         try await http.shutdown()
+    }
+
+    /// For crash tests: `BREAKWATER_TEST_KILL_AT=<milestone>:<n>` kills the process (SIGKILL,
+    /// as a power cut would) when the n-th milestone of that kind is reached.
+    static func crashPoint() -> MilestoneObserver? {
+        guard let setting = ProcessInfo.processInfo.environment["BREAKWATER_TEST_KILL_AT"] else { return nil }
+        let parts = setting.split(separator: ":")
+        guard parts.count == 2, let milestone = CollectionMilestone(rawValue: String(parts[0])), let target = Int(parts[1]) else { return nil }
+        let reached = Mutex(0)
+        return { passed in
+            guard passed == milestone else { return }
+            if reached.withLock({ count in
+                count += 1
+                return count
+            }) == target {
+                kill(getpid(), SIGKILL)
+            }
+        }
     }
 
     /// The cloud of `tenant`: a named one, or a base URL (the simulator).
