@@ -24,6 +24,36 @@ struct SimulatorHarness: Sendable {
         var json: JSONValue { (try? JSONValue(parsing: body)) ?? .null }
         /// `error.code` of a Management Activity API or Graph error body.
         var errorCode: String? { json["error"]?["code"]?.stringValue }
+        /// The top-level `Id` of every record of a blob (a JSON array of objects), found by a
+        /// scan that follows strings and nesting: the tests read tens of megabytes of blobs,
+        /// too slow for a full parse in a debug build.
+        var recordIDs: [String] {
+            let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
+            var ids: [String] = []
+            body.withUnsafeBufferPointer { bytes in
+                var depth = 0
+                var index = 0
+                while index < bytes.count {
+                    let byte = bytes[index]
+                    if byte == quote {
+                        // `"Id":"` at the top level of a record
+                        let isKey =
+                            depth == 2 && index + 6 < bytes.count && bytes[index + 1] == UInt8(ascii: "I") && bytes[index + 2] == UInt8(ascii: "d")
+                            && bytes[index + 3] == quote && bytes[index + 4] == UInt8(ascii: ":") && bytes[index + 5] == quote
+                        let start = isKey ? index + 6 : index + 1
+                        var end = start
+                        while bytes[end] != quote { end += bytes[end] == backslash ? 2 : 1 }
+                        if isKey { ids.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)) }
+                        index = end + 1
+                        continue
+                    }
+                    if byte == UInt8(ascii: "{") || byte == UInt8(ascii: "[") { depth += 1 }
+                    if byte == UInt8(ascii: "}") || byte == UInt8(ascii: "]") { depth -= 1 }
+                    index += 1
+                }
+            }
+            return ids
+        }
     }
 
     static let managementScope = "https://manage.office.com/.default"
