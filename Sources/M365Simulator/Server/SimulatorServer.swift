@@ -1,10 +1,10 @@
 public import BreakwaterModel
-import Hummingbird
+@_implementationOnly import Hummingbird
 public import Logging
-import NIOCore
-public import ServiceLifecycle
+@_implementationOnly import NIOCore
+@_implementationOnly import ServiceLifecycle
 import Synchronization
-import UnixSignals
+@_implementationOnly import UnixSignals
 
 /// The Microsoft endpoints Breakwater calls, on loopback, serving simulated tenants: the Entra
 /// token endpoint, the Office 365 Management Activity API and Microsoft Graph, all at one base
@@ -23,7 +23,12 @@ import UnixSignals
 ///
 /// Building the server generates every tenant's scenario in memory (about 1.5 KB a record;
 /// scale 1 is about 96,000 records a month).
-public final class SimulatorServer: Service, Sendable {
+///
+/// It has the shape of a swift-service-lifecycle `Service` (``run()``) without declaring the
+/// conformance: that would make every importer of `M365Simulator` need ServiceLifecycle's C
+/// modules, which test targets that import the scenario without declaring the dependency
+/// cannot find.
+public final class SimulatorServer: Sendable {
     public let configuration: SimulatorConfiguration
     private let hosted: [HostedTenant]
     private let byID: [String: HostedTenant]

@@ -8,8 +8,9 @@ import M365Simulator
 struct SimulateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "simulate",
-        abstract: "Simulate a Microsoft 365 tenant: a month of realistic activity with a breach inside it.",
-        subcommands: [Export.self])
+        abstract: "Simulate Microsoft 365 tenants: a month of realistic activity with a breach inside it.",
+        subcommands: [Serve.self, Export.self],
+        defaultSubcommand: Serve.self)
 
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(

@@ -14,10 +14,16 @@ struct FaultDice: Sendable {
         generator(parts)
     }
 
+    /// FNV-1a over the parts' bytes (read in place: this runs for every record and request).
     private func generator(_ parts: [String]) -> SeededRandom {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for part in parts {
-            hash = StableHash.of(String(hash), part)
+        for var part in parts {
+            part.withUTF8 { bytes in
+                for byte in bytes {
+                    hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+                }
+            }
+            hash = (hash ^ 0xFF) &* 0x0000_0100_0000_01B3
         }
         return SeededRandom(seed: seed, stream: hash)
     }

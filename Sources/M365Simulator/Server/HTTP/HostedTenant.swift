@@ -9,7 +9,7 @@ struct HostedTenant: Sendable {
 
     init(_ configuration: SimulatedTenant) {
         self.configuration = configuration
-        content = TenantContent(configuration)
+        content = TenantContentCache.content(for: configuration)
         state = TenantState(adminDisabled: configuration.adminDisabledContentTypes)
         dice = FaultDice(seed: configuration.scenario.seed ^ 0xFA17)
     }

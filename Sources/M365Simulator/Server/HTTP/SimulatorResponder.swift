@@ -1,6 +1,6 @@
-import HTTPTypes
-import Hummingbird
-import NIOCore
+@_implementationOnly import HTTPTypes
+@_implementationOnly import Hummingbird
+@_implementationOnly import NIOCore
 import Logging
 
 /// Routes every request to the token endpoint, the Management Activity API or Graph, then
@@ -29,7 +29,7 @@ struct SimulatorResponder: HTTPResponder {
         for field in request.headers {
             headers[field.name.canonicalName] = field.value
         }
-        // HTTP/1.1's Host header arrives as the request's authority, not among its fields.
+        // HTTP/1's Host header arrives as the request's authority.
         if let authority = request.head.authority { headers["host"] = authority }
         let simulated = SimulatorRequest(
             method: request.method.rawValue, target: request.uri.string, headers: headers, body: Array(buffer: body), fallbackHost: fallbackHost)
