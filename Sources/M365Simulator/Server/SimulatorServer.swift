@@ -1,10 +1,10 @@
 public import BreakwaterModel
-@_implementationOnly import Hummingbird
+import Hummingbird
 public import Logging
-@_implementationOnly import NIOCore
-@_implementationOnly import ServiceLifecycle
+import NIOCore
+public import ServiceLifecycle
 import Synchronization
-@_implementationOnly import UnixSignals
+import UnixSignals
 
 /// The Microsoft endpoints Breakwater calls, on loopback, serving simulated tenants: the Entra
 /// token endpoint, the Office 365 Management Activity API and Microsoft Graph, all at one base
@@ -28,7 +28,7 @@ import Synchronization
 /// conformance: that would make every importer of `M365Simulator` need ServiceLifecycle's C
 /// modules, which test targets that import the scenario without declaring the dependency
 /// cannot find.
-public final class SimulatorServer: Sendable {
+public final class SimulatorServer: Service, Sendable {
     public let configuration: SimulatorConfiguration
     private let hosted: [HostedTenant]
     private let byID: [String: HostedTenant]

@@ -1,4 +1,4 @@
-@_implementationOnly import Crypto
+import Crypto
 import Foundation
 
 /// Issues and checks the simulator's access tokens: JWT-shaped like Entra's (`aud`, `tid`,

@@ -1,6 +1,6 @@
-@_implementationOnly import HTTPTypes
-@_implementationOnly import Hummingbird
-@_implementationOnly import NIOCore
+import HTTPTypes
+import Hummingbird
+import NIOCore
 import Logging
 
 /// Routes every request to the token endpoint, the Management Activity API or Graph, then
