@@ -39,7 +39,7 @@ public actor ServiceClock {
     private func serviceDate() async throws -> Date? {
         var request = HTTPClientRequest(url: probe.absoluteString)
         request.method = .GET
-        let response = try await http.execute(request, timeout: .seconds(10))
+        let response = try await http.execute(request, timeout: .seconds(3))
         _ = try? await response.body.collect(upTo: 64 << 10)
         // The simulator states its simulated time apart from Date, which its HTTP server fixes
         // to the host's clock.
