@@ -112,6 +112,43 @@ struct ServeCommandTests {
     }
 }
 
+@Suite("breakwater tenant test")
+struct TenantTestCommandTests {
+    let runner = CommandRunner()
+
+    @Test("says which check fails and why: a tenant without Entra ID P1 warns about sign-ins; a wrong secret fails sign-in")
+    func checks() async throws {
+        var tenant = SimulatedTenant.numbered(1, seed: 2026, days: 1)
+        tenant.hasEntraIDP1 = false
+        let server = SimulatorServer(SimulatorConfiguration(tenants: [tenant], clock: .manual(at: tenant.scenario.start.adding(milliseconds: 86_400_000))))
+        let serving = Task { try await server.run() }
+        defer { serving.cancel() }
+        let base = try await server.baseURL()
+        let directory = try TemporaryDirectory()
+        func add(secret: String) throws {
+            let added = try runner.run(
+                ["tenant", "add", "--tenant", tenant.id.description, "--name", "Contoso", "--client-id", tenant.application.clientID, "--cloud", base],
+                environment: ["BREAKWATER_DB": directory.file("a.sqlite"), "BREAKWATER_KEY_FILE": directory.file("k"), "BREAKWATER_CLIENT_SECRET": secret])
+            #expect(added.status == 0, "\(added.standardError)")
+        }
+        let environment = ["BREAKWATER_DB": directory.file("a.sqlite"), "BREAKWATER_KEY_FILE": directory.file("k")]
+
+        try add(secret: tenant.application.clientSecret)
+        let good = try runner.run(["tenant", "test", tenant.id.description], environment: environment)
+        #expect(good.status == 0, "\(good.standardOutput)\(good.standardError)")
+        #expect(good.standardOutput.contains("ok    List audit subscriptions"))
+        #expect(good.standardOutput.contains("warn  Read sign-ins"))
+        #expect(good.standardOutput.contains("Authentication_RequestFromNonPremiumTenantOrB2CTenant"))
+
+        try add(secret: "not-the-secret")
+        let bad = try runner.run(["tenant", "test", tenant.id.description], environment: environment)
+        #expect(bad.status == 1)
+        #expect(bad.standardOutput.contains("FAIL  Sign in for the Management Activity API"))
+        #expect(bad.standardOutput.lowercased().contains("secret"), "\(bad.standardOutput)")
+        #expect(!bad.standardOutput.contains(tenant.application.clientSecret))
+    }
+}
+
 extension SystemRandomNumberGenerator {
     /// A small seeded generator (SplitMix64), so that the kill points are the same every run.
     struct Seeded: RandomNumberGenerator {

@@ -13,7 +13,7 @@ struct TenantCommand: AsyncParsableCommand {
             User.RevokeSessions.All and User.ReadWrite.All for response). Its secret or \
             certificate key is stored sealed (AES-256-GCM) with a key kept outside the archive.
             """,
-        subcommands: [TenantAddCommand.self, TenantListCommand.self, TenantRemoveCommand.self])
+        subcommands: [TenantAddCommand.self, TenantListCommand.self, TenantTestCommand.self, TenantRemoveCommand.self])
 }
 
 /// Who is running the command, for the operator journal.
