@@ -23,13 +23,15 @@ extension SQLiteStore: CollectionStore {
         }
     }
 
-    public func monitoredTenants() async throws -> [MonitoredTenant] {
+    public func monitoredTenants(in scope: TenantScope) async throws -> [MonitoredTenant] {
         try await writer.read { db in
             let rows = try Row.fetchAll(db, sql: """
                 SELECT t.tenant_guid, m.* FROM monitored_tenants m JOIN tenants t ON t.id = m.tenant ORDER BY m.display_name, t.tenant_guid
                 """)
-            return try rows.map { row in
-                guard let id = TenantID(row["tenant_guid"] as String), let publisher = TenantID(row["publisher_id"] as String),
+            return try rows.compactMap { row in
+                guard let id = TenantID(row["tenant_guid"] as String) else { throw StoreError.corrupt("a monitored tenant's row is damaged") }
+                guard scope.contains(id) else { return nil }
+                guard let publisher = TenantID(row["publisher_id"] as String),
                     let kind = SealedCredential.Kind(rawValue: row["credential_kind"]),
                     let domains = try? JSONDecoder().decode([String].self, from: Data((row["domains"] as String).utf8))
                 else { throw StoreError.corrupt("a monitored tenant's row is damaged") }

@@ -53,7 +53,7 @@ struct TenantCommandTests {
         #expect((keyFile[.posixPermissions] as? NSNumber)?.intValue == 0o600)
 
         let store = try SQLiteStore(path: workspace.archive)
-        let stored = try #require(try await store.monitoredTenants().first)
+        let stored = try #require(try await store.monitoredTenants(in: .all).first)
         let box = try SecretBox.load(file: workspace.directory.file("secret.key"), environment: [:], create: false)
         #expect(try box.open(stored.credential.sealed, tenant: stored.id, purpose: "secret") == Data(secret.utf8))
 

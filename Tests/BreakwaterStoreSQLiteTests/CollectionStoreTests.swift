@@ -125,15 +125,17 @@ struct CollectionStoreTests {
         #expect(bytes.range(of: Data("app-1".utf8)) != nil)
 
         let store = try SQLiteStore(path: path)
-        let stored = try #require(try await store.monitoredTenants().first)
+        let stored = try #require(try await store.monitoredTenants(in: .all).first)
         #expect(stored.displayName == "Contoso" && stored.domains == ["contoso.com"] && stored.publisherID == other)
+        #expect(try await store.monitoredTenants(in: .only([other])).isEmpty)
+        #expect(try await store.monitoredTenants(in: .only([tenant])).map(\.id) == [tenant])
         #expect(try box.open(stored.credential.sealed, tenant: tenant, purpose: "client-secret") == Data(secret.utf8))
         #expect(throws: SecretBoxError.self) { try box.open(stored.credential.sealed, tenant: other, purpose: "client-secret") }
         let wrongKey = try SecretBox(key: Data(repeating: 7, count: 32))
         #expect(throws: SecretBoxError.self) { try wrongKey.open(stored.credential.sealed, tenant: tenant, purpose: "client-secret") }
         #expect(try await store.removeTenant(tenant))
         #expect(try await !store.removeTenant(tenant))
-        #expect(try await store.monitoredTenants().isEmpty)
+        #expect(try await store.monitoredTenants(in: .all).isEmpty)
     }
 
     @Test("the sealing key comes from the environment, else a file made readable by its owner only")

@@ -7,8 +7,8 @@ public import Foundation
 public protocol CollectionStore: Store {
     /// Adds a tenant, or replaces what is known of it.
     func saveTenant(_ tenant: MonitoredTenant) async throws
-    /// The monitored tenants, by display name.
-    func monitoredTenants() async throws -> [MonitoredTenant]
+    /// The monitored tenants within `scope`, by display name.
+    func monitoredTenants(in scope: TenantScope) async throws -> [MonitoredTenant]
     /// Stops monitoring a tenant (its archived events stay). Returns whether it was monitored.
     @discardableResult
     func removeTenant(_ tenant: TenantID) async throws -> Bool

@@ -39,7 +39,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Detection settings (YAML, as for investigate).", valueName: "file"))
     var config: String?
 
-    @Option(name: .customLong("metrics-port"), help: "Serve Prometheus metrics at http://127.0.0.1:PORT/metrics (0: any free port, printed).")
+    @Option(name: .customLong("metrics-port"), help: "Serve Prometheus metrics at http://127.0.0.1:PORT/metrics (0: any free port, logged at start).")
     var metricsPort = 9464
 
     @Option(help: "Seconds between passes over each feed.")
@@ -57,10 +57,13 @@ struct ServeCommand: AsyncParsableCommand {
     var locationDatabase: String?
 
     func run() async throws {
-        var logger = Logger(label: "breakwater.serve")
-        logger.logLevel = .info
+        let logger = {
+            var logger = Logger(label: "breakwater.serve")
+            logger.logLevel = .info
+            return logger
+        }()
         let store = try archive.open()
-        let tenants = try await store.monitoredTenants()
+        let tenants = try await store.monitoredTenants(in: .all)
         guard !tenants.isEmpty else { throw ValidationError("no tenants to collect from: add one with 'breakwater tenant add'") }
         let box = try key.box(create: false)
         let configuration = try config.map { try DetectionConfiguration(yaml: String(contentsOfFile: $0, encoding: .utf8)) } ?? DetectionConfiguration()
@@ -72,36 +75,37 @@ struct ServeCommand: AsyncParsableCommand {
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
 
-        let http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: MicrosoftTransport.httpClientConfiguration())
-        var transports: [String: MicrosoftTransport] = [:]
-        var collections: [(TenantCollection, ServiceClock)] = []
-        for tenant in tenants {
-            let endpoints = try Self.endpoints(of: tenant)
-            let transport = transports[tenant.cloud] ?? MicrosoftTransport(httpClient: http, endpoints: endpoints, logger: logger)
-            transports[tenant.cloud] = transport
-            let clock = ServiceClock(http: http, probe: endpoints.managementAPI)
-            collections.append((
-                try await TenantCollection.make(
-                    tenant: tenant, credentials: try Self.credentials(of: tenant, box: box), endpoints: endpoints, transport: transport, store: store,
-                    configuration: configuration, lateness: .seconds(60 * lateness), enricher: enricher, scratch: scratch, metrics: metrics,
-                    logger: logger, observer: Self.crashPoint()), clock))
-        }
-        let collecting = CollectingService(collections: collections, once: once, interval: .seconds(interval))
-        if once {
-            let succeeded = await collecting.collect()
-            try await http.shutdown()
-            if !succeeded { throw ExitCode(1) }
-            return
-        } else {
+        let crashPoint = Self.crashPoint()
+        try await withMicrosoftHTTPClient { http in
+            var transports: [String: MicrosoftTransport] = [:]
+            var collections: [(TenantCollection, ServiceClock)] = []
+            for tenant in tenants {
+                let endpoints = try Self.endpoints(of: tenant)
+                let transport = transports[tenant.cloud] ?? MicrosoftTransport(httpClient: http, endpoints: endpoints, logger: logger)
+                transports[tenant.cloud] = transport
+                collections.append((
+                    try await TenantCollection.make(
+                        tenant: tenant, credentials: try Self.credentials(of: tenant, box: box), endpoints: endpoints, transport: transport,
+                        store: store, configuration: configuration, lateness: .seconds(60 * lateness), enricher: enricher, scratch: scratch,
+                        metrics: metrics, logger: logger, observer: crashPoint),
+                    ServiceClock(http: http, probe: endpoints.managementAPI)))
+            }
+            let collecting = CollectingService(collections: collections, once: once, interval: .seconds(interval))
+            if once {
+                if await !collecting.collect() { throw ExitCode(1) }
+                return
+            }
             let router = Router()
             router.get("/metrics") { _, _ in metrics.prometheusText(now: Timestamp(Date())) }
             router.get("/healthz") { _, _ in "ok" }
-            let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: metricsPort)), logger: logger)
+            let app = Application(
+                router: router, configuration: .init(address: .hostname("127.0.0.1", port: metricsPort)),
+                onServerRunning: { channel in logger.notice("metrics at http://127.0.0.1:\(channel.localAddress?.port ?? metricsPort)/metrics") },
+                logger: logger)
             let group = ServiceGroup(
                 configuration: .init(services: [app, collecting], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
             try await group.run()
         }
-        try await http.shutdown()
     }
 
     /// For crash tests: `BREAKWATER_TEST_KILL_AT=<milestone>:<n>` kills the process (SIGKILL,

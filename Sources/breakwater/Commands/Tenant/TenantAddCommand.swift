@@ -85,7 +85,7 @@ struct TenantAddCommand: AsyncParsableCommand {
         }
         let store = try archive.open()
         let now = Timestamp(Date())
-        let known = try await store.monitoredTenants().first { $0.id == tenant }
+        let known = try await store.monitoredTenants(in: .only([tenant])).first
         try await store.saveTenant(
             MonitoredTenant(
                 id: tenant, displayName: name, domains: domains.map { $0.lowercased() }, clientID: clientID, cloud: cloud,

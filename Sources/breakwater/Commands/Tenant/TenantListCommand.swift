@@ -14,7 +14,7 @@ struct TenantListCommand: AsyncParsableCommand {
 
     func run() async throws {
         let store = try archive.open()
-        let tenants = try await store.monitoredTenants()
+        let tenants = try await store.monitoredTenants(in: .all)
         guard !tenants.isEmpty else {
             print("No tenants yet: add one with 'breakwater tenant add'.")
             return

@@ -17,7 +17,7 @@ struct TenantRemoveCommand: AsyncParsableCommand {
 
     func run() async throws {
         let store = try archive.open()
-        guard let known = try await store.monitoredTenants().first(where: { $0.id == tenant }) else {
+        guard let known = try await store.monitoredTenants(in: .only([tenant])).first else {
             throw ValidationError("\(tenant) is not a monitored tenant ('breakwater tenant list' shows them)")
         }
         try await store.removeTenant(tenant)

@@ -29,38 +29,40 @@ struct TenantTestCommand: AsyncParsableCommand {
 
     func run() async throws {
         let store = try archive.open()
-        guard let monitored = try await store.monitoredTenants().first(where: { $0.id == tenant }) else {
+        guard let monitored = try await store.monitoredTenants(in: .only([tenant])).first else {
             throw ValidationError("\(tenant) is not a monitored tenant ('breakwater tenant list' shows them)")
         }
         let credentials = try ServeCommand.credentials(of: monitored, box: try key.box(create: false))
         let endpoints = try ServeCommand.endpoints(of: monitored)
-        let logger = Logger(label: "breakwater.tenant-test", factory: { _ in SwiftLogNoOpLogHandler() })
-        let transport = MicrosoftTransport(httpClient: .shared, endpoints: endpoints, logger: logger)
-        let management = ManagementActivityClient(
-            transport: transport, endpoints: endpoints, credentials: credentials, publisherIdentifier: monitored.publisherID)
-        let graph = GraphClient(transport: transport, endpoints: endpoints, credentials: credentials)
+        try await withMicrosoftHTTPClient { http in
+            let logger = Logger(label: "breakwater.tenant-test", factory: { _ in SwiftLogNoOpLogHandler() })
+            let transport = MicrosoftTransport(httpClient: http, endpoints: endpoints, logger: logger)
+            let management = ManagementActivityClient(
+                transport: transport, endpoints: endpoints, credentials: credentials, publisherIdentifier: monitored.publisherID)
+            let graph = GraphClient(transport: transport, endpoints: endpoints, credentials: credentials)
 
-        print("\(TerminalText.sanitized(monitored.displayName)) (\(tenant)), app \(TerminalText.sanitized(monitored.clientID))")
-        var needed = true
-        needed = await check("Sign in for the Management Activity API", required: true) {
-            _ = try await transport.tokens.accessToken(for: credentials, resource: endpoints.managementResource)
-        } && needed
-        needed = await check("Sign in for Microsoft Graph", required: true) {
-            _ = try await transport.tokens.accessToken(for: credentials, resource: endpoints.graphResource)
-        } && needed
-        needed = await check("List audit subscriptions (ActivityFeed.Read)", required: true) {
-            _ = try await management.listSubscriptions()
-        } && needed
-        _ = await check("Read sign-ins (AuditLog.Read.All; needs Entra ID P1, else sign-ins come from the audit log)", required: false) {
-            _ = try await graph.signInPage(createdIn: DateInterval(start: Date().addingTimeInterval(-3600), end: Date()), pageSize: 1)
+            print("\(TerminalText.sanitized(monitored.displayName)) (\(tenant)), app \(TerminalText.sanitized(monitored.clientID))")
+            var needed = true
+            needed = await check("Sign in for the Management Activity API", required: true) {
+                _ = try await transport.tokens.accessToken(for: credentials, resource: endpoints.managementResource)
+            } && needed
+            needed = await check("Sign in for Microsoft Graph", required: true) {
+                _ = try await transport.tokens.accessToken(for: credentials, resource: endpoints.graphResource)
+            } && needed
+            needed = await check("List audit subscriptions (ActivityFeed.Read)", required: true) {
+                _ = try await management.listSubscriptions()
+            } && needed
+            _ = await check("Read sign-ins (AuditLog.Read.All; needs Entra ID P1, else sign-ins come from the audit log)", required: false) {
+                _ = try await graph.signInPage(createdIn: DateInterval(start: Date().addingTimeInterval(-3600), end: Date()), pageSize: 1)
+            }
+            _ = await check("Read users (User.Read.All or Directory.Read.All)", required: false) {
+                _ = try await graph.userPage(pageSize: 1)
+            }
+            _ = await check("Read MFA registration (AuditLog.Read.All)", required: false) {
+                _ = try await graph.userRegistrationDetailsPage()
+            }
+            if !needed { throw ExitCode(1) }
         }
-        _ = await check("Read users (User.Read.All or Directory.Read.All)", required: false) {
-            _ = try await graph.userPage(pageSize: 1)
-        }
-        _ = await check("Read MFA registration (AuditLog.Read.All)", required: false) {
-            _ = try await graph.userRegistrationDetailsPage()
-        }
-        if !needed { throw ExitCode(1) }
     }
 
     /// Runs one check and prints its outcome; returns whether it passed.
