@@ -12,6 +12,8 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         public static let corrupt = Code("corrupt")
         /// A write referenced an import run that does not exist.
         public static let unknownImportRun = Code("unknown-import-run")
+        /// A collected batch led to alerts or messages of another tenant than its own.
+        public static let tenantMismatch = Code("tenant-mismatch")
 
         public var description: String { name }
     }

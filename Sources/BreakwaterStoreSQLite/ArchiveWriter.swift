@@ -188,11 +188,7 @@ struct ArchiveWriter {
     /// The compact key of `tenant`, adding the tenant on first sight.
     mutating func tenantKey(_ tenant: TenantID) throws -> Int64 {
         if let key = caches.tenantKeys[tenant] { return key }
-        let guid = tenant.description
-        try db.execute(sql: "INSERT INTO tenants (tenant_guid) VALUES (?) ON CONFLICT DO NOTHING", arguments: [guid])
-        guard let key = try Int64.fetchOne(db, sql: "SELECT id FROM tenants WHERE tenant_guid = ?", arguments: [guid]) else {
-            throw StoreError.corrupt("a tenant could not be recorded")
-        }
+        let key = try TenantKeys.recordedKey(of: tenant, db)
         caches.tenantKeys[tenant] = key
         return key
     }

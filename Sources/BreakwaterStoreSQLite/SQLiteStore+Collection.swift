@@ -157,28 +157,28 @@ extension SQLiteStore: CollectionStore {
     public func commit(_ batch: CollectedBatch, deriving: @Sendable ([Event]) throws -> BatchConsequences) async throws -> CollectedCommit {
         do {
             return try await writer.write { db in
-                let written = try self.caches.withLock { caches in
+                let (written, key) = try self.caches.withLock { caches in
                     var writer = ArchiveWriter(db: db, caches: caches)
                     let result = try writer.write(ArchiveBatch(events: batch.events, quarantined: batch.quarantined))
+                    let key = try writer.tenantKey(batch.tenant)
                     caches = writer.caches
-                    return result
+                    return (result, key)
                 }
                 let newEvents = zip(batch.events, written.inserted).compactMap { $1 ? $0 : nil }
                 let consequences = try deriving(newEvents)
-                let key = try TenantKeys.recordedKey(of: batch.tenant, db)
+                guard consequences.alerts.allSatisfy({ $0.tenant == batch.tenant }), consequences.outbox.allSatisfy({ $0.tenant == batch.tenant }) else {
+                    throw StoreError(code: .tenantMismatch, message: "a batch of tenant \(batch.tenant) led to alerts or messages of another tenant")
+                }
                 let now = Timestamp(Date()).millisecondsSince1970
                 if let state = consequences.detectionState {
                     try db.execute(
                         sql: "INSERT OR REPLACE INTO detection_states (tenant, state, updated_at) VALUES (?, ?, ?)", arguments: [key, state, now])
                 }
-                let insertedAlerts = try Self.insert(consequences.alerts, db)
+                let insertedAlerts = try Self.insert(consequences.alerts, tenant: key, db)
                 for message in consequences.outbox {
                     try db.execute(
                         sql: "INSERT OR IGNORE INTO outbox (tenant, key, kind, payload, created_at) VALUES (?, ?, ?, ?, ?)",
-                        arguments: [
-                            try TenantKeys.recordedKey(of: message.tenant, db), message.key, message.kind, message.payload,
-                            message.createdAt.millisecondsSince1970,
-                        ])
+                        arguments: [key, message.key, message.kind, message.payload, message.createdAt.millisecondsSince1970])
                 }
                 if let content = batch.content {
                     try db.execute(
@@ -206,17 +206,15 @@ extension SQLiteStore: CollectionStore {
         }
     }
 
-    /// Stores alerts not stored before; returns how many were new.
-    private static func insert(_ alerts: [Alert], _ db: Database) throws -> Int {
+    /// Stores alerts (of the tenant keyed `tenant`) not stored before; returns how many were new.
+    private static func insert(_ alerts: [Alert], tenant: Int64, _ db: Database) throws -> Int {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         var inserted = 0
         for alert in alerts {
             try db.execute(
                 sql: "INSERT OR IGNORE INTO alerts (tenant, alert_id, time, body) VALUES (?, ?, ?, ?)",
-                arguments: [
-                    try TenantKeys.recordedKey(of: alert.tenant, db), alert.id, alert.time.millisecondsSince1970, try encoder.encode(alert),
-                ])
+                arguments: [tenant, alert.id, alert.time.millisecondsSince1970, try encoder.encode(alert)])
             inserted += db.changesCount
         }
         return inserted
