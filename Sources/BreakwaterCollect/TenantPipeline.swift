@@ -11,7 +11,8 @@ import Synchronization
 /// stream's checkpoint are committed together — or not at all, and the batch is read again.
 ///
 /// Every stream of the tenant (each content type, the sign-in log) commits through the same
-/// pipeline, one batch at a time; the engine's reorder buffer puts the streams' events back
+/// pipeline, strictly one batch at a time, in the order they arrive; the engine's reorder
+/// buffer puts the streams' events back
 /// into event time (blobs of one feed can arrive hours after those of another).
 public actor TenantPipeline {
     public let tenant: TenantID
@@ -19,6 +20,11 @@ public actor TenantPipeline {
     private let enricher: Enricher
     private var engine: DetectionEngine
     private let observer: MilestoneObserver?
+    /// Whether a commit is under way, and the commits waiting for it, first come first served:
+    /// each commit works from the engine the previous one left, so they must not overlap
+    /// (an actor lets another call in while one awaits the store).
+    private var committing = false
+    private var waiting: [CheckedContinuation<Void, Never>] = []
 
     /// The pipeline of `tenant`, continuing from the detection state last committed.
     ///
@@ -56,6 +62,8 @@ public actor TenantPipeline {
     /// Stores `batch` with everything its new events lead to.
     public func commit(_ batch: CollectedBatch) async throws -> CollectedCommit {
         precondition(batch.tenant == tenant, "a batch of \(batch.tenant) committed through the pipeline of \(tenant)")
+        await takeTurn()
+        defer { endTurn() }
         let before = engine
         let enricher = self.enricher
         let after = Mutex<DetectionEngine?>(nil)
@@ -75,6 +83,22 @@ public actor TenantPipeline {
         // Adopted only once committed: a failed commit leaves the engine as the store has it.
         if let committed = after.withLock({ $0 }) { engine = committed }
         return result
+    }
+
+    private func takeTurn() async {
+        guard committing else {
+            committing = true
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    private func endTurn() {
+        if waiting.isEmpty {
+            committing = false
+        } else {
+            waiting.removeFirst().resume()
+        }
     }
 }
 

@@ -94,6 +94,45 @@ struct TenantPipelineTests {
         #expect(try await interrupted.eventCount(in: .all) == continuous.eventCount(in: .all))
     }
 
+    @Test("batches committed at once by several feeds all reach the detection state: none works from a state another is replacing")
+    func concurrentFeeds() async throws {
+        let tenDays = try Self.tenDays.get()
+        let enricher = Enricher(intelligence: IPIntelligence())
+        func identities(of store: SQLiteStore) async throws -> Int {
+            let saved = try #require(try await store.detectionState(of: tenDays.tenant))
+            return try JSONDecoder().decode(DetectionState.self, from: saved).identityCount
+        }
+        // Two feeds of different people, so that a lost update loses identities.
+        func feed(_ firstHalf: Bool) -> [CollectedBatch] {
+            tenDays.batches.map { batch in
+                var part = batch
+                part.events = batch.events.filter { (($0.actor ?? "") < "k") == firstHalf }
+                part.content = batch.content.map { CollectedContent(id: "\(firstHalf)\($0.id)", created: $0.created) }
+                return part
+            }
+        }
+        let feeds = [feed(true), feed(false)]
+        let sequential = try SQLiteStore()
+        let one = try await TenantPipeline.resume(tenant: tenDays.tenant, store: sequential, configuration: DetectionConfiguration(), enricher: enricher).pipeline
+        for batch in feeds.joined() {
+            _ = try await one.commit(batch)
+        }
+
+        let concurrent = try SQLiteStore()
+        let shared = try await TenantPipeline.resume(tenant: tenDays.tenant, store: concurrent, configuration: DetectionConfiguration(), enricher: enricher).pipeline
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for batches in feeds {
+                group.addTask {
+                    for batch in batches {
+                        _ = try await shared.commit(batch)
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        #expect(try await identities(of: concurrent) == identities(of: sequential))
+    }
+
     @Test("a stored state that cannot be read is reported, and detection starts afresh rather than stopping")
     func damagedState() async throws {
         let tenDays = try Self.tenDays.get()
