@@ -95,3 +95,35 @@ struct DetectionConfigurationTests {
         #expect(throws: ConfigurationError.self) { try DetectionConfiguration(yaml: "domains: [contoso.com\n  - x: {") }
     }
 }
+
+@Suite("Suppressions")
+struct SuppressionTests {
+    func forwarding(to destination: String, rule: String = "Partners") -> Alert {
+        Alert(
+            id: "a", detector: DetectorID(rawValue: "Exchange.Mailbox.ExternalForwarding"), category: .mailboxForwardingExternal, severity: .high,
+            tenant: TenantID("9f1c7b2e-4a8d-4c3f-b5e6-2d7a8c9e0f11")!, user: "megan.bowen@contoso.com", time: Timestamp(millisecondsSince1970: 0),
+            ip: nil, evidence: [], attack: [], summary: "", details: ["destination": destination, "rule": rule, "file": "partner.com.xlsx"],
+            stage: .exfiltration)
+    }
+
+    @Test("a destination covers the same address, or addresses of its domain and subdomains, and nothing an attacker can name", arguments: [
+        ("partner.com", "ap@partner.com", true),
+        ("partner.com", "smtp:AP@Mail.Partner.com", true),
+        ("ap@partner.com", "ap@partner.com", true),
+        ("ap@partner.com", "other@partner.com", false),
+        ("partner.com", "x@evil-partner.com", false),
+        ("partner.com", "partner.com@evil.example", false),
+        ("partner.com", "ap@partner.com, thief@evil.example", false),
+        ("partner.com", "thief@evil.example", false),
+    ])
+    func destinations(allowed: String, named: String, suppressed: Bool) {
+        let suppression = Suppression(detector: "mailbox_forwarding_external", destination: allowed, reason: "supplier")
+        #expect(suppression.matches(forwarding(to: named)) == suppressed)
+    }
+
+    @Test("a rule or file named after the allowed destination does not silence the alert")
+    func attackerNamedThings() {
+        let suppression = Suppression(detector: "mailbox_forwarding_external", destination: "partner.com", reason: "supplier")
+        #expect(!suppression.matches(forwarding(to: "thief@evil.example", rule: "partner.com")))
+    }
+}

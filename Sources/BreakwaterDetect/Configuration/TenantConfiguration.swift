@@ -1,4 +1,5 @@
 public import BreakwaterModel
+import Foundation
 
 /// How detection is tuned for one tenant: what is the tenant's own, what is trusted, and
 /// which detectors run with which thresholds.
@@ -84,7 +85,9 @@ public struct Suppression: Sendable, Hashable, Codable {
     public var detector: String
     public var user: String?
     public var network: IPNetwork?
-    /// A destination (forwarding address, domain, application) named in the alert's details.
+    /// A destination the alert may name without being raised: a mail address, a domain (which
+    /// also covers its subdomains) or an application. Every destination the alert names must be
+    /// covered; an alert that also names another is still raised.
     public var destination: String?
     public var reason: String
     public var expires: Timestamp?
@@ -107,10 +110,23 @@ public struct Suppression: Sendable, Hashable, Codable {
             guard let ip = alert.ip, network.contains(ip) else { return false }
         }
         if let destination {
-            let wanted = destination.identityLowercased
-            guard alert.details.values.contains(where: { $0.identityLowercased.contains(wanted) }) else { return false }
+            let named = [alert.details["destination"], alert.details["application"]].compactMap { $0 }
+                .flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            guard !named.isEmpty, named.allSatisfy({ Self.covers(destination, $0) }) else { return false }
         }
         return true
+    }
+
+    /// Whether the suppressed destination `allowed` covers `named`: the same address or
+    /// application, or an address in the domain `allowed` or one of its subdomains.
+    static func covers(_ allowed: String, _ named: String) -> Bool {
+        let allowed = allowed.identityLowercased
+        var named = named.identityLowercased
+        if named.hasPrefix("smtp:") { named.removeFirst(5) }
+        if named == allowed { return true }
+        guard !allowed.contains("@"), let at = named.lastIndex(of: "@") else { return false }
+        let domain = named[named.index(after: at)...]
+        return domain == allowed || domain.hasSuffix("." + allowed)
     }
 }
 
