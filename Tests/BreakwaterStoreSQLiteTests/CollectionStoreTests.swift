@@ -150,6 +150,11 @@ struct CollectionStoreTests {
         let sealed = try made.seal(Data("x".utf8), tenant: tenant, purpose: "p")
         #expect(try again.open(sealed, tenant: tenant, purpose: "p") == Data("x".utf8))
 
+        let damaged = directory.file("damaged.key")
+        FileManager.default.createFile(atPath: damaged, contents: Data([0xFF, 0xFE, 0x00]))
+        #expect(throws: SecretBoxError.self) { try SecretBox.load(file: damaged, environment: [:], create: true) }
+        #expect(FileManager.default.contents(atPath: damaged) == Data([0xFF, 0xFE, 0x00]), "an unreadable key file is never replaced")
+
         let fromEnvironment = try SecretBox.load(
             file: file, environment: [SecretBox.environmentVariable: Data(repeating: 1, count: 32).base64EncodedString()], create: false)
         #expect(throws: SecretBoxError.self) { try fromEnvironment.open(sealed, tenant: tenant, purpose: "p") }

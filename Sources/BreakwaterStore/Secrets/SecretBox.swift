@@ -1,5 +1,6 @@
 public import BreakwaterModel
 import Crypto
+import Glibc
 public import Foundation
 
 /// Seals tenant credentials with AES-256-GCM under a key kept outside the archive (a file
@@ -29,25 +30,31 @@ public struct SecretBox: Sendable {
             }
             return try SecretBox(key: key)
         }
-        if let text = try? String(contentsOfFile: file, encoding: .utf8) {
-            guard let key = Data(base64Encoded: text.trimmingCharacters(in: .whitespacesAndNewlines)) else {
-                throw .badKey("\(file) does not hold a base64 key")
-            }
+        if FileManager.default.fileExists(atPath: file) {
+            // A key file that exists but cannot be read is an error, never a reason to make a
+            // new key: that would lose every credential sealed with the old one.
+            guard let contents = FileManager.default.contents(atPath: file), let text = String(data: contents, encoding: .utf8),
+                let key = Data(base64Encoded: text.trimmingCharacters(in: .whitespacesAndNewlines))
+            else { throw .badKey("\(file) cannot be read as a base64 key; it is left as it is") }
             return try SecretBox(key: key)
         }
         guard create else {
             throw .missingKey("no key: set $\(environmentVariable) or provide \(file) (the key the credentials were sealed with)")
         }
         let key = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }
-        let directory = (file as NSString).deletingLastPathComponent
-        do {
-            if !directory.isEmpty { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
-            guard FileManager.default.createFile(atPath: file, contents: Data(key.base64EncodedString().utf8), attributes: [.posixPermissions: 0o600])
-            else { throw SecretBoxError.missingKey("cannot create the key file \(file)") }
-        } catch {
-            throw .missingKey("cannot create the key file \(file): \(error)")
-        }
+        try createKeyFile(file, holding: Data(key.base64EncodedString().utf8))
         return try SecretBox(key: key)
+    }
+
+    /// Creates `file` readable by its owner only from the first byte (never an existing file).
+    private static func createKeyFile(_ file: String, holding contents: Data) throws(SecretBoxError) {
+        let directory = (file as NSString).deletingLastPathComponent
+        if !directory.isEmpty { try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
+        let descriptor = Glibc.open(file, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        guard descriptor >= 0 else { throw .missingKey("cannot create the key file \(file): \(String(cString: strerror(errno)))") }
+        defer { Glibc.close(descriptor) }
+        let written = contents.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+        guard written == contents.count else { throw .missingKey("cannot write the key file \(file): \(String(cString: strerror(errno)))") }
     }
 
     /// Seals `plaintext` for `purpose` of `tenant`.
