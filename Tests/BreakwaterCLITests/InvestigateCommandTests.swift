@@ -236,6 +236,11 @@ struct InvestigateCommandTests {
     func validation() throws {
         #expect(try runner.run(["investigate"]).status != 0)
         #expect(try runner.run(["investigate", "--db", "/tmp/x.sqlite", Fixture.path("bec-story.jsonl")]).status != 0)
+        let directory = try TemporaryDirectory()
+        let mistyped = try runner.run(["investigate", "--db", directory.file("no-such-archive.sqlite"), "--fail-on", "high"])
+        #expect(mistyped.status == 1 || mistyped.status == 64, "a missing archive is an error, not a clean bill of health")
+        #expect(mistyped.standardError.contains("no archive"), "\(mistyped.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: directory.file("no-such-archive.sqlite")))
     }
 
     @Test("investigates an archive, one tenant, from a time")

@@ -80,8 +80,9 @@ struct InvestigateCommand: AsyncParsableCommand {
         let store: any Store
         let scope: TenantScope
         var scratch: TemporaryArchive?
+        defer { scratch?.remove() }
         if let database {
-            store = try SQLiteStore(path: database)
+            store = try ArchiveOptions.openExisting(database)
             scope = tenant.map { .only([$0]) } ?? .all
         } else {
             let archive = try TemporaryArchive()
@@ -90,7 +91,6 @@ struct InvestigateCommand: AsyncParsableCommand {
             scope = .all
             warnings += try await read(files, into: archive.store)
         }
-        defer { scratch?.remove() }
 
         var investigation = Investigation(
             store: store, scope: scope, configuration: detection, enricher: Enricher(intelligence: intelligence))

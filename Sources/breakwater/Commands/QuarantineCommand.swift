@@ -22,7 +22,7 @@ struct QuarantineCommand: AsyncParsableCommand {
     var raw = false
 
     func run() async throws {
-        let store = try archive.open()
+        let store = try archive.openExisting()
         let records = try await store.quarantinedRecords(in: tenant.map { .only([$0]) } ?? .all, limit: limit)
         if records.isEmpty {
             print("The quarantine is empty.")

@@ -56,7 +56,7 @@ struct SearchCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let store = try archive.open()
+        let store = try archive.openExisting()
         let query = EventQuery(
             scope: tenant.map { .only([$0]) } ?? .all, actor: user, network: ip.flatMap(IPNetwork.init), operation: operation,
             workload: workload, since: since?.timestamp, until: until?.timestamp)

@@ -62,7 +62,7 @@ struct ServeCommand: AsyncParsableCommand {
             logger.logLevel = .info
             return logger
         }()
-        let store = try archive.open()
+        let store = try archive.openExisting()
         let tenants = try await store.monitoredTenants(in: .all)
         guard !tenants.isEmpty else { throw ValidationError("no tenants to collect from: add one with 'breakwater tenant add'") }
         let box = try key.box(create: false)
@@ -71,8 +71,9 @@ struct ServeCommand: AsyncParsableCommand {
         for warning in intelligence.warnings { logger.warning("\(warning)") }
         let enricher = Enricher(intelligence: intelligence)
         let metrics = CollectionMetrics()
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("breakwater-serve-\(getpid())")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        // Downloaded blobs wait here to be read: a new directory only the operator can open.
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("breakwater-serve-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
         defer { try? FileManager.default.removeItem(at: scratch) }
 
         let crashPoint = Self.crashPoint()

@@ -22,8 +22,22 @@ struct ArchiveOptions: ParsableArguments {
         return (dataHome as NSString).appendingPathComponent("breakwater/archive.sqlite")
     }
 
-    /// Opens the archive.
+    /// Opens the archive, creating it if there is none (for commands that write).
     func open() throws -> SQLiteStore {
         try SQLiteStore(path: resolvedPath)
+    }
+
+    /// Opens an archive that must already exist (for commands that only read): a mistyped
+    /// path is an error, not an empty archive that finds nothing.
+    func openExisting() throws -> SQLiteStore {
+        try Self.openExisting(resolvedPath)
+    }
+
+    /// Opens the archive at `path`, which must exist.
+    static func openExisting(_ path: String) throws -> SQLiteStore {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw ValidationError("There is no archive at \(path) (import into it first, or give --db).")
+        }
+        return try SQLiteStore(path: path)
     }
 }

@@ -28,7 +28,7 @@ struct TenantTestCommand: AsyncParsableCommand {
     @OptionGroup var key: SecretKeyOptions
 
     func run() async throws {
-        let store = try archive.open()
+        let store = try archive.openExisting()
         guard let monitored = try await store.monitoredTenants(in: .only([tenant])).first else {
             throw ValidationError("\(tenant) is not a monitored tenant ('breakwater tenant list' shows them)")
         }
