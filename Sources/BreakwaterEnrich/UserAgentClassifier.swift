@@ -93,10 +93,12 @@ public final class UserAgentClassifier: Sendable {
 
     private static func operatingSystem(_ text: String) -> String? {
         if text.contains("windows") { return "Windows" }
-        if text.contains("iphone") || text.contains("ipad") || text.contains("ios") { return "iOS" }
+        // Short names are matched as whole words: "cros" is inside "microsoft", "ios" inside "bios".
+        let words = Set(text.split { !$0.isLetter && !$0.isNumber })
+        if text.contains("iphone") || text.contains("ipad") || words.contains("ios") { return "iOS" }
         if text.contains("android") { return "Android" }
         if text.contains("mac os x") || text.contains("macintosh") || text.contains("macos") { return "macOS" }
-        if text.contains("cros") { return "ChromeOS" }
+        if words.contains("cros") { return "ChromeOS" }
         if text.contains("linux") || text.contains("x11") { return "Linux" }
         return nil
     }

@@ -30,6 +30,16 @@ struct UserAgentClassifierTests {
         #expect(facts.attackTool == nil)
     }
 
+    @Test("short platform names are words, not parts of words", arguments: [
+        ("Mozilla/5.0 (X11; CrOS x86_64 14541.0.0) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36", "ChromeOS" as String?),
+        ("Microsoft Office/16.0 (Macintosh; Mac OS X 14.6; Microsoft Outlook 16.89)", "macOS"),
+        ("MicrosoftTeams/24.1 (studios build)", nil),
+        ("BIOS-updater/2.1", nil),
+    ])
+    func platformWords(agent: String, platform: String?) {
+        #expect(classifier.classify(agent).operatingSystem == platform)
+    }
+
     @Test("recognises scripts and legacy protocols", arguments: [
         ("python-requests/2.31.0", ClientFacts.Kind.script, "python-requests"),
         ("curl/8.5.0", .script, "curl"),
