@@ -20,6 +20,8 @@ struct ServerContentTests {
             ("startTime=2026-10-28T02:00:00&endTime=2026-10-28T01:00:00", "AF20055"),
             ("startTime=yesterday&endTime=2026-10-28T01:00:00", "AF20002"),
             ("startTime=2026-10-27T00:00:00&endTime=2026-10-28T00:00:00&nextPage=garbage", "AF20031"),
+            ("startTime=2026-10-27T00:00:00&endTime=2026-10-28T00:00:00&nextPage=2026102700R-00000000001", "AF20031"),
+            ("startTime=2026-10-27T00:00:00&endTime=2026-10-28T00:00:00&nextPage=2026102700R999999999999", "AF20031"),
         ])
     func windowErrors(_ query: String, _ code: String) async throws {
         let tenant = ServerFixtures.tenant()

@@ -182,6 +182,19 @@ struct ServerGraphTests {
         }
     }
 
+    @Test("a skip token it did not issue is a bad request, not a crash", arguments: ["UkZOd2QtMQ", "UkZOd2Q5MjIzMzcyMDM2ODU0Nzc1ODA3", "UkZOd2Q1MDAw", "garbage"])
+    func hostileSkipTokens(token skip: String) async throws {
+        let tenant = ServerFixtures.tenant()
+        try await withSimulator([tenant], clock: ServerFixtures.clock(days: 2)) { simulator in
+            let token = try await Self.graphToken(tenant, simulator)
+            for path in ["/v1.0/users", "/v1.0/reports/authenticationMethods/userRegistrationDetails"] {
+                let exchange = try await simulator.get("\(simulator.base)\(path)?$skiptoken=\(skip)", token: token)
+                #expect(exchange.status == 400, "\(path)")
+            }
+            #expect(try await simulator.get("\(simulator.base)/v1.0/users", token: token).status == 200)
+        }
+    }
+
     @Test("users and MFA registration come from the company: everyone registered but the backup service account")
     func directory() async throws {
         let tenant = ServerFixtures.tenant()

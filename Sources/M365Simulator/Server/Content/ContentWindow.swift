@@ -50,7 +50,8 @@ struct ContentWindow: Sendable {
     /// The offset a next-page token points at, if it is one this window issued.
     func offset(ofNextPage token: String) -> Int? {
         let prefix = String(ContentTime.digits(start).prefix(10)) + "R"
-        guard token.hasPrefix(prefix), token.count == prefix.count + 12 else { return nil }
-        return Int(token.dropFirst(prefix.count))
+        let digits = token.dropFirst(prefix.count)
+        guard token.hasPrefix(prefix), digits.count == 12, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return Int(digits)
     }
 }

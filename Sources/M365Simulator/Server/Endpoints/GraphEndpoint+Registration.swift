@@ -18,21 +18,12 @@ extension GraphEndpoint {
         case .success(let parsed): filter = parsed
         case .failure(let reply): return reply
         }
-        var offset = 0
-        if let token = call.request.parameter("$skiptoken") {
-            guard let text = Self.decodeSkipToken(token), let parsed = Int(text) else {
-                return Self.error(400, "BadRequest", "Invalid $skiptoken.", request: call.request, now: call.now)
-            }
-            offset = parsed
-        }
         let matching = call.tenant.content.directory.users.map { Self.registration(of: $0) }.filter { json in
             filter?.matches(FilterFields(json, paths: Self.registrationProperties)) ?? true
         }
-        let page = matching.dropFirst(offset).prefix(top)
-        let next = offset + top < matching.count ? Self.nextLink(call, skipToken: Self.encodeSkipToken(String(offset + top))) : nil
-        return Self.collection(
-            context: "\(call.root)/$metadata#reports/authenticationMethods/userRegistrationDetails", elements: page.map { Array($0.jsonText.utf8) },
-            nextLink: next)
+        return Self.page(
+            of: matching.map { Array($0.jsonText.utf8) }, top: top, call,
+            context: "\(call.root)/$metadata#reports/authenticationMethods/userRegistrationDetails")
     }
 
     private static func registration(of user: SimulatedDirectory.User) -> JSONValue {

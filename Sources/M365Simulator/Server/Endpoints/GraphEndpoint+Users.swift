@@ -17,23 +17,13 @@ extension GraphEndpoint {
         case .success(let parsed): filter = parsed
         case .failure(let reply): return reply
         }
-        var offset = 0
-        if let token = call.request.parameter("$skiptoken") {
-            guard let text = Self.decodeSkipToken(token), let parsed = Int(text) else {
-                return Self.error(400, "BadRequest", "Invalid $skiptoken.", request: call.request, now: call.now)
-            }
-            offset = parsed
-        }
-        var matching: [JSONValue] = []
+        var matching: [[UInt8]] = []
         for user in call.tenant.content.directory.users {
             let json = await Self.json(of: user, call)
             if let filter, !filter.matches(FilterFields(json, paths: Self.userProperties)) { continue }
-            matching.append(json)
+            matching.append(Array(Self.select(json, call).jsonText.utf8))
         }
-        let page = matching.dropFirst(offset).prefix(top)
-        let next = offset + top < matching.count ? Self.nextLink(call, skipToken: Self.encodeSkipToken(String(offset + top))) : nil
-        let elements = page.map { Array(Self.select($0, call).jsonText.utf8) }
-        return Self.collection(context: "\(call.root)/$metadata#users", elements: elements, nextLink: next)
+        return Self.page(of: matching, top: top, call, context: "\(call.root)/$metadata#users")
     }
 
     /// `GET /users/{id | userPrincipalName}`.

@@ -150,6 +150,27 @@ struct GraphEndpoint: Sendable {
         Data(("RFNwd" + text).utf8).base64EncodedString().replacingOccurrences(of: "=", with: "")
     }
 
+    /// The offset a `$skiptoken` of this endpoint points at: `0` without one, `nil` (a bad
+    /// request) for a token it did not issue or an offset past `count`.
+    static func offset(_ call: Call, count: Int) -> Int? {
+        guard let token = call.request.parameter("$skiptoken") else { return 0 }
+        guard let text = decodeSkipToken(token), !text.isEmpty, text.count < 10, text.allSatisfy({ $0.isASCII && $0.isNumber }),
+            let offset = Int(text), offset <= count
+        else { return nil }
+        return offset
+    }
+
+    /// The page of `rows` that `call` asks for (`$skiptoken`, at most `top`), as a Graph
+    /// collection with a next link while rows remain.
+    static func page(of rows: [[UInt8]], top: Int, _ call: Call, context: String) -> Reply {
+        guard let offset = offset(call, count: rows.count) else {
+            return error(400, "BadRequest", "Invalid $skiptoken.", request: call.request, now: call.now)
+        }
+        let end = min(rows.count, offset + top)
+        let next = end < rows.count ? nextLink(call, skipToken: encodeSkipToken(String(end))) : nil
+        return collection(context: context, elements: Array(rows[offset..<end]), nextLink: next)
+    }
+
     static func decodeSkipToken(_ token: String) -> String? {
         let padded = token + String(repeating: "=", count: (4 - token.count % 4) % 4)
         guard let data = Data(base64Encoded: padded), let text = String(data: data, encoding: .utf8), text.hasPrefix("RFNwd") else { return nil }
