@@ -53,7 +53,7 @@ public struct AuditFeedCollector: Sendable {
     var tenant: TenantID { client.credentials.tenant }
 
     /// Starts the subscription (one already enabled is fine).
-    public func subscribe() async throws {
+    private func subscribe() async throws {
         _ = try await client.startSubscription(contentType)
     }
 
@@ -104,8 +104,8 @@ public struct AuditFeedCollector: Sendable {
         do {
             return try await client.listContent(contentType, in: window)
         } catch let error as ManagementAPIError where error.classification == .startSubscriptionThenRetry {
-            metrics.noteError(tenant: tenant, code: error.code)
-            logger.notice("subscription not enabled; starting it", metadata: ["tenant": "\(tenant)", "contentType": "\(contentType)", "code": "\(error.code)"])
+            metrics.noteError(tenant: tenant, error)
+            logger.info("Subscription not enabled; starting it", metadata: metadata(["error.code": "\(ErrorCode.of(error))"]))
             try await subscribe()
             return try await client.listContent(contentType, in: window)
         }
@@ -117,10 +117,11 @@ public struct AuditFeedCollector: Sendable {
         do {
             downloaded = try await client.downloadContent(item, into: scratch)
         } catch let error as ManagementAPIError where [.contentExpired, .contentGone].contains(error.classification) {
-            metrics.noteError(tenant: tenant, code: error.code)
+            metrics.noteError(tenant: tenant, error)
+            let code = ErrorCode.of(error)
             try await recordGap(
                 from: item.contentCreated, to: item.contentCreated, contentID: item.contentId, now: now,
-                reason: error.classification == .contentExpired ? "expired before it could be read (\(error.code))" : "listed, but the API no longer has it (\(error.code))")
+                reason: error.classification == .contentExpired ? "expired before it could be read (\(code))" : "listed, but the API no longer has it (\(code))")
             return nil
         }
         defer { try? FileManager.default.removeItem(at: downloaded.file) }
@@ -129,12 +130,19 @@ public struct AuditFeedCollector: Sendable {
         return try CollectedRecords.readBlob(at: downloaded.file.path, tenant: tenant, source: source)
     }
 
+    /// Records a gap, and counts and logs it the first time only (the overlap behind the
+    /// checkpoint lists an expired blob again on every pass).
     private func recordGap(from start: Date, to end: Date, contentID: String?, now: Date, reason: String) async throws {
-        try await store.recordGap(
-            CollectionGap(
-                tenant: tenant, stream: stream, start: Timestamp(start), end: Timestamp(end), contentID: contentID, reason: reason,
-                detectedAt: Timestamp(now)))
+        let gap = CollectionGap(
+            tenant: tenant, stream: stream, start: Timestamp(start), end: Timestamp(end), contentID: contentID, reason: reason,
+            detectedAt: Timestamp(now))
+        guard try await store.recordGap(gap) else { return }
         metrics.noteGap(tenant: tenant, stream: stream)
-        logger.warning("gap in the audit log", metadata: ["tenant": "\(tenant)", "contentType": "\(contentType)", "reason": "\(reason)"])
+        logger.info("Gap in the audit log", metadata: metadata(["gap.start": "\(gap.start)", "gap.end": "\(gap.end)"]))
+    }
+
+    /// Log metadata naming this feed, with `extra`.
+    private func metadata(_ extra: Logger.Metadata) -> Logger.Metadata {
+        extra.merging(["tenant.id": "\(tenant)", "feed.content_type": "\(contentType)"]) { $1 }
     }
 }

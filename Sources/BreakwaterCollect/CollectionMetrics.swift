@@ -1,5 +1,6 @@
 public import BreakwaterModel
 public import BreakwaterStore
+import Foundation
 import Synchronization
 
 /// What the collectors have done since the process started, by tenant and stream, for
@@ -20,8 +21,13 @@ public final class CollectionMetrics: Sendable {
         var newestContent: Timestamp?
     }
 
+    private struct ErrorKey: Hashable {
+        var tenant: TenantID
+        var code: String
+    }
+
     private let counts = Mutex<[Key: Counts]>([:])
-    private let errors = Mutex<[String: Int]>([:])
+    private let errors = Mutex<[ErrorKey: Int]>([:])
 
     public init() {}
 
@@ -39,14 +45,14 @@ public final class CollectionMetrics: Sendable {
         }
     }
 
-    /// Counts a gap recorded.
+    /// Counts a gap newly recorded.
     public func noteGap(tenant: TenantID, stream: CollectionStream) {
         counts.withLock { $0[Key(tenant: tenant, stream: stream), default: Counts()].gaps += 1 }
     }
 
-    /// Counts an API error by its code (`AF429`, `TooManyRequests`, `transport`, …).
-    public func noteError(tenant: TenantID, code: String) {
-        errors.withLock { $0["\(tenant)\u{1F}\(code)", default: 0] += 1 }
+    /// Counts an error by its bounded code (`AF429`, `TooManyRequests`, `transport_…`, see ``ErrorCode``).
+    public func noteError(tenant: TenantID, _ error: any Error) {
+        errors.withLock { $0[ErrorKey(tenant: tenant, code: ErrorCode.of(error)), default: 0] += 1 }
     }
 
     /// The metrics in Prometheus' text exposition format; lag is measured against `now`.
@@ -58,7 +64,7 @@ public final class CollectionMetrics: Sendable {
             lines.append("# TYPE \(name) \(type)")
             for (key, entry) in snapshot {
                 guard let number = value(entry) else { continue }
-                lines.append("\(name){tenant=\"\(key.tenant)\",stream=\"\(key.stream.rawValue)\"} \(number)")
+                lines.append("\(name){tenant=\"\(key.tenant)\",stream=\"\(Self.label(key.stream.rawValue))\"} \(number)")
             }
         }
         family("breakwater_records_in_total", "counter", "Records read from Microsoft 365 (stored, duplicate or quarantined).") { $0.recordsIn }
@@ -72,11 +78,14 @@ public final class CollectionMetrics: Sendable {
         }
         lines.append("# HELP breakwater_api_errors_total Errors from Microsoft's APIs, by code.")
         lines.append("# TYPE breakwater_api_errors_total counter")
-        for (key, count) in errors.withLock({ $0 }).sorted(by: { $0.key < $1.key }) {
-            let parts = key.split(separator: "\u{1F}", maxSplits: 1).map(String.init)
-            let code = parts[1].filter { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }
-            lines.append("breakwater_api_errors_total{tenant=\"\(parts[0])\",code=\"\(code)\"} \(count)")
+        for (key, count) in errors.withLock({ $0 }).sorted(by: { ($0.key.tenant, $0.key.code) < ($1.key.tenant, $1.key.code) }) {
+            lines.append("breakwater_api_errors_total{tenant=\"\(key.tenant)\",code=\"\(Self.label(key.code))\"} \(count)")
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A label value escaped as the exposition format asks (backslash, quote, line feed).
+    static func label(_ value: String) -> String {
+        value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "\n", with: "\\n")
     }
 }

@@ -20,6 +20,8 @@ public struct SignInCollector: Sendable {
     public var initialLookback: TimeInterval = 7 * 24 * 3600
     /// Re-read behind the checkpoint: sign-ins can be listed minutes after they happen.
     public var overlap: TimeInterval = 15 * 60
+    /// How long Graph keeps sign-ins (Entra ID P1; without it there is no sign-in log).
+    public var retention: TimeInterval = 30 * 24 * 3600
     /// The longest window read at once.
     public var maximumWindow: TimeInterval = 24 * 3600
     public let metrics: CollectionMetrics
@@ -48,6 +50,15 @@ public struct SignInCollector: Sendable {
     public func collect(now: Date) async throws -> Outcome {
         let checkpoint = try await store.checkpoint(of: .signIns, tenant: tenant)
         var start = checkpoint.map { $0.readUntil.date.addingTimeInterval(-overlap) } ?? now.addingTimeInterval(-initialLookback)
+        let earliest = now.addingTimeInterval(-retention)
+        if let checkpoint, checkpoint.readUntil.date < earliest {
+            // Sign-ins older than Graph keeps them were never read: say so, as for the audit log.
+            try await store.recordGap(
+                CollectionGap(
+                    tenant: tenant, stream: .signIns, start: checkpoint.readUntil, end: Timestamp(earliest),
+                    reason: "sign-ins in this span were never read, and Graph keeps them for 30 days only", detectedAt: Timestamp(now)))
+            start = earliest
+        }
         var newest = checkpoint?.newestContent
         var pages = 0
         while start < now {
@@ -56,16 +67,15 @@ public struct SignInCollector: Sendable {
             do {
                 page = try await client.signInPage(createdIn: DateInterval(start: start, end: end))
             } catch let error as GraphError where error.code == .premiumLicenceRequired {
-                metrics.noteError(tenant: tenant, code: error.code.rawValue)
-                logger.warning(
-                    "no sign-in log in this tenant (it needs Entra ID P1); sign-ins are read from the audit log instead",
-                    metadata: ["tenant": "\(tenant)"])
+                metrics.noteError(tenant: tenant, error)
+                logger.info(
+                    "No sign-in log (the tenant lacks Entra ID P1); sign-ins are read from the audit log instead",
+                    metadata: ["tenant.id": "\(tenant)", "feed.content_type": "SignIns", "error.code": "\(ErrorCode.of(error))"])
                 return .unlicensed
             }
             while let current = page {
                 let (events, quarantined) = CollectedRecords.readSignIns(
-                    current.elements.map(\.json), tenant: tenant,
-                    source: SourceReference(name: "sign-ins \(Timestamp(start).iso8601)–\(Timestamp(end).iso8601)", fingerprint: "signins:\(Timestamp(start).millisecondsSince1970):\(pages)"))
+                    current.elements.map(\.json), tenant: tenant, sourceName: "sign-ins \(Timestamp(start).iso8601)–\(Timestamp(end).iso8601)")
                 if let latest = events.map(\.time).max() { newest = max(newest ?? latest, latest) }
                 let batch = CollectedBatch(tenant: tenant, stream: .signIns, events: events, quarantined: quarantined, checkpoint: nil)
                 metrics.noteCommitted(batch, try await pipeline.commit(batch))

@@ -21,10 +21,10 @@ public struct TenantCollection: Sendable {
         metrics: CollectionMetrics, logger: Logger, observer: MilestoneObserver? = nil
     ) async throws -> TenantCollection {
         var logger = logger
-        logger[metadataKey: "tenant"] = "\(tenant.id)"
+        logger[metadataKey: "tenant.id"] = "\(tenant.id)"
         let (pipeline, warning) = try await TenantPipeline.resume(
             tenant: tenant.id, store: store, configuration: configuration, enricher: enricher, lateness: lateness, observer: observer)
-        if let warning { logger.warning("\(warning)") }
+        if let warning { logger.info("Saved detection state unreadable; detection starts afresh", metadata: ["error.description": "\(warning.debugDescription)"]) }
         let management = ManagementActivityClient(transport: transport, endpoints: endpoints, credentials: credentials, publisherIdentifier: tenant.publisherID)
         let audit = CollectionStream.auditContentTypes.map { stream in
             var collector = AuditFeedCollector(
@@ -48,14 +48,9 @@ public struct TenantCollection: Sendable {
         await withTaskGroup(of: Bool.self) { group in
             for collector in audit {
                 group.addTask {
-                    // Started once per run (the API asks not to repeat a start within 15 minutes);
-                    // a listing that finds the subscription gone starts it again itself.
-                    var subscribed = false
-                    return await Self.repeatPasses(once: once, interval: interval, sleep: sleep, logger: collector.logger, feed: "\(collector.contentType)") {
-                        if !subscribed {
-                            try await collector.subscribe()
-                            subscribed = true
-                        }
+                    // No start call here: the API asks not to repeat one within 15 minutes, and a
+                    // listing that finds no subscription (AF20022, AF20023) starts it itself.
+                    await Self.repeatPasses(once: once, interval: interval, sleep: sleep, logger: collector.logger, feed: "\(collector.contentType)") {
                         try await collector.collect(now: await clock())
                         return true
                     }
@@ -82,10 +77,11 @@ public struct TenantCollection: Sendable {
                 succeeded = true
                 guard try await pass() else { return true }
             } catch is CancellationError {
-                return succeeded
+                return false
             } catch {
                 succeeded = false
-                logger.error("collection pass failed; trying again at the next interval", metadata: ["feed": "\(feed)", "error": "\(error)"])
+                logger.info("Collection pass failed; trying again at the next interval", metadata: ["feed.content_type": "\(feed)", "error.code": "\(ErrorCode.of(error))"])
+                logger.debug("Collection pass failure", metadata: ["feed.content_type": "\(feed)", "error.description": "\(String(describing: error).debugDescription)"])
             }
             if once { return succeeded }
             do { try await sleep(interval) } catch { return succeeded }

@@ -85,7 +85,8 @@ extension SQLiteStore: CollectionStore {
         }
     }
 
-    public func recordGap(_ gap: CollectionGap) async throws {
+    @discardableResult
+    public func recordGap(_ gap: CollectionGap) async throws -> Bool {
         try await writer.write { db in
             let key = try TenantKeys.recordedKey(of: gap.tenant, db)
             try db.execute(
@@ -97,6 +98,7 @@ extension SQLiteStore: CollectionStore {
                     key, gap.stream.rawValue, gap.start.millisecondsSince1970, gap.end.millisecondsSince1970, gap.contentID ?? "", gap.reason,
                     gap.detectedAt.millisecondsSince1970,
                 ])
+            return db.changesCount > 0
         }
     }
 

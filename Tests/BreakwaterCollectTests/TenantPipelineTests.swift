@@ -45,7 +45,7 @@ struct TenantPipelineTests {
             // Sign-in pages arrive between the blobs, as a second stream would commit them.
             for (index, start) in stride(from: 0, to: signIns.count, by: 1000).enumerated() {
                 let page = Array(signIns[start..<min(start + 1000, signIns.count)])
-                let (events, quarantined) = CollectedRecords.readSignIns(page, tenant: tenant, source: SourceReference(name: "page \(index)", fingerprint: "signins:\(index)"))
+                let (events, quarantined) = CollectedRecords.readSignIns(page, tenant: tenant, sourceName: "page \(index)")
                 let batch = CollectedBatch(tenant: tenant, stream: .signIns, events: events, quarantined: quarantined, checkpoint: nil)
                 let position = batches.firstIndex { ($0.events.last?.time ?? .init(millisecondsSince1970: 0)) > (events.last?.time ?? .init(millisecondsSince1970: 0)) } ?? batches.count
                 batches.insert(batch, at: position)

@@ -35,12 +35,17 @@ public enum CollectedRecords {
 
     /// Reads Graph sign-ins, each the bytes of one `signIn` object as the API returned it.
     ///
-    /// - Parameter source: how quarantined records say where they came from (the page).
-    public static func readSignIns(_ records: [[UInt8]], tenant: TenantID, source: SourceReference) -> (events: [Event], quarantined: [QuarantinedRecord]) {
+    /// A sign-in that cannot be used is quarantined under its own content's fingerprint, so
+    /// reading it again (the overlap behind a checkpoint, a restart) does not add it twice,
+    /// and another bad sign-in is never taken for it.
+    ///
+    /// - Parameter sourceName: where the sign-ins were read, for people.
+    public static func readSignIns(_ records: [[UInt8]], tenant: TenantID, sourceName: String) -> (events: [Event], quarantined: [QuarantinedRecord]) {
         var events: [Event] = []
         var quarantined: [QuarantinedRecord] = []
-        for (index, bytes) in records.enumerated() {
-            let position = SourcePosition(line: Int64(index + 1), byteOffset: Int64(index))
+        for bytes in records {
+            let source = SourceReference(name: sourceName, fingerprint: "signin:" + SourceFingerprint.of(bytes))
+            let position = SourcePosition(line: 1, byteOffset: 0)
             do {
                 let record = try AuditRecord(graphSignInJSON: bytes)
                 if record.mayBelong(to: tenant) {

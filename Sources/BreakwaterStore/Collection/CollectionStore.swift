@@ -20,8 +20,10 @@ public protocol CollectionStore: Store {
     /// The ids of the blobs of `stream` already stored whose content was created at or after `since`.
     func collectedContentIDs(of stream: CollectionStream, tenant: TenantID, since: Timestamp) async throws -> Set<String>
 
-    /// Records content that can no longer be read (once per tenant, stream, period and blob).
-    func recordGap(_ gap: CollectionGap) async throws
+    /// Records content that can no longer be read, once per tenant, stream, period and blob;
+    /// returns whether it was new.
+    @discardableResult
+    func recordGap(_ gap: CollectionGap) async throws -> Bool
     /// The gaps within `scope`, newest first.
     func gaps(in scope: TenantScope) async throws -> [CollectionGap]
 

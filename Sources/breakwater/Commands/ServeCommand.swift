@@ -68,7 +68,7 @@ struct ServeCommand: AsyncParsableCommand {
         let box = try key.box(create: false)
         let configuration = try config.map { try DetectionConfiguration(yaml: String(contentsOfFile: $0, encoding: .utf8)) } ?? DetectionConfiguration()
         let intelligence = IPIntelligence(locationDatabase: locationDatabase ?? "/usr/share/libloc-location/location.db")
-        for warning in intelligence.warnings { logger.warning("\(warning)") }
+        for warning in intelligence.warnings { logger.warning("IP intelligence degraded", metadata: ["error.description": "\(warning)"]) }
         let enricher = Enricher(intelligence: intelligence)
         let metrics = CollectionMetrics()
         // Downloaded blobs wait here to be read: a new directory only the operator can open.
@@ -101,7 +101,7 @@ struct ServeCommand: AsyncParsableCommand {
             router.get("/healthz") { _, _ in "ok" }
             let app = Application(
                 router: router, configuration: .init(address: .hostname("127.0.0.1", port: metricsPort)),
-                onServerRunning: { channel in logger.notice("metrics at http://127.0.0.1:\(channel.localAddress?.port ?? metricsPort)/metrics") },
+                onServerRunning: { channel in logger.notice("Serving metrics", metadata: ["metrics.port": "\(channel.localAddress?.port ?? metricsPort)"]) },
                 logger: logger)
             let group = ServiceGroup(
                 configuration: .init(services: [app, collecting], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
